@@ -1,0 +1,60 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings every target shares: Swift 6 language mode, strict concurrency.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+
+var targets: [Target] = [
+    .systemLibrary(
+        name: "CLibXML2",
+        path: "Sources/CLibXML2",
+        pkgConfig: "libxml-2.0",
+        providers: [.apt(["libxml2-dev"])]
+    ),
+    .target(name: "GleanerCore", dependencies: [argumentParser]),
+    .target(name: "Fetching", dependencies: ["GleanerCore"]),
+    .target(name: "Cleaning", dependencies: ["GleanerCore", "CLibXML2"]),
+    .target(name: "Extraction", dependencies: ["GleanerCore"], resources: [.copy("Resources")]),
+    .target(name: "Normalization", dependencies: ["GleanerCore", "Extraction"], resources: [.copy("Resources")]),
+    .target(name: "Reporting", dependencies: ["GleanerCore"]),
+    .target(name: "Pipelines", dependencies: ["GleanerCore", .product(name: "Yams", package: "Yams")]),
+    .executableTarget(name: "fetch", dependencies: ["Fetching", "GleanerCore", argumentParser]),
+    .executableTarget(name: "clean", dependencies: ["Cleaning", "GleanerCore", argumentParser]),
+    .executableTarget(name: "extract", dependencies: ["Extraction", "GleanerCore", argumentParser]),
+    .executableTarget(name: "normalize", dependencies: ["Normalization", "GleanerCore", argumentParser]),
+    .executableTarget(name: "report", dependencies: ["Reporting", "GleanerCore", argumentParser]),
+    .executableTarget(name: "gleaner", dependencies: ["Pipelines", "GleanerCore", argumentParser]),
+    .target(name: "TestSupport", dependencies: ["GleanerCore"], path: "Tests/TestSupport"),
+]
+for library in ["GleanerCore", "Fetching", "Cleaning", "Extraction", "Normalization", "Reporting", "Pipelines"] {
+    targets.append(.testTarget(name: "\(library)Tests", dependencies: [.target(name: library), "TestSupport"]))
+}
+targets.append(.testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "GleanerCore"]))
+
+for index in targets.indices where targets[index].type != .system {
+    targets[index].swiftSettings = (targets[index].swiftSettings ?? []) + swiftSettings
+}
+
+let package = Package(
+    name: "Gleaner",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "fetch", targets: ["fetch"]),
+        .executable(name: "clean", targets: ["clean"]),
+        .executable(name: "extract", targets: ["extract"]),
+        .executable(name: "normalize", targets: ["normalize"]),
+        .executable(name: "report", targets: ["report"]),
+        .executable(name: "gleaner", targets: ["gleaner"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: targets,
+    swiftLanguageModes: [.v6]
+)
