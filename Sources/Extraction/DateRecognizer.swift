@@ -64,6 +64,13 @@ struct DateGrammar {
             if let lower = single(at: index + 1, context: true), let upper = rangeUpper(after: lower, connectors: connector) {
                 return (.range(lower.0, upper.0), index, upper.end)
             }
+            // "from 3 to 12 March 2024", "between 3 and 5 May": the first day takes the second's month and year.
+            if let day = dayNumber(index + 1), tokens.isWord(day.end, in: connector) || tokens.isDash(day.end),
+               let upper = single(at: day.end + 1, context: true), case .calendar(let year, let month?, let otherDay?) = upper.0,
+               day.value < otherDay
+            {
+                return (.range(.calendar(year: year, month: month, day: day.value), upper.0), index, upper.end)
+            }
             return nil
         }
         guard let lower = single(at: index, context: false) else { return nil }

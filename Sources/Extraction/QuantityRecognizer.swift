@@ -76,6 +76,10 @@ public struct QuantityRecognizer: Recognizer {
             unitStart = end + 1
         }
         if let unitEnd = UnitPhrase.end(tokens, from: unitStart, singularAllowed: number.value == 1 || number.hasDecimals) {
+            // "over five years" is a span of time, not "more than five years".
+            if position != index, tokens.isWord(index, "over"), tokens.has(unitEnd - 1, .period), strict {
+                return nil
+            }
             let unit = UnitPhrase.text(tokens, from: unitStart, to: unitEnd)
             return (QuantityParse(value: number.value, maximum: maximum, unit: unit, approximate: approximate, bound: bound), index, unitEnd)
         }
@@ -96,8 +100,9 @@ public struct QuantityRecognizer: Recognizer {
     /// Rejects numbers that name rather than count: "Route 66", "Boeing 747", "$5", "7th", "10:30", "45-year-old".
     private static func plausibleCount(_ tokens: Tokens, number: NumberMatch, hedged: Bool) -> Bool {
         let first = number.first
-        // "one in five adults": a ratio, not a count.
+        // "one in five adults", "8 out of 10 households": a ratio, not a count.
         if first > 1, tokens.isWord(first - 1, "in"), tokens.isWord(first - 2, "one") || tokens.integer(first - 2) == 1 { return false }
+        if first > 1, tokens.isWord(first - 1, "of"), tokens.isWord(first - 2, "out") { return false }
         if tokens[first].kind == .number {
             if first > 0, tokens.attached(first) {
                 let previous = tokens[first - 1]
