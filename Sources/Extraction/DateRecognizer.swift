@@ -114,12 +114,13 @@ struct DateGrammar {
             {
                 return match
             }
-            if entry.word == "the", let inner = single(at: index + 1, context: context), theTakesPart(inner.0, at: index + 1) {
+                if entry.word == "the", let inner = single(at: index + 1, context: context), theTakesPart(inner.0, at: index + 1) {
                 return (inner.0, index, inner.end)
             }
             if classes.contains(.periodPart), let match = periodPart(at: index, context: context) { return match }
             if let match = ago(at: index) { return match }
             if let match = quarter(at: index) { return match }
+            if let match = season(at: index, offset: nil) { return match }
             return nil
         }
     }
@@ -173,6 +174,7 @@ struct DateGrammar {
             return (.relativeMonth(Int(entry.number), offset: offset), index, next + 1)
         }
         if word == "last", entry.word == "night" { return (.relativeDay(-1), index, next + 1) }
+        if let match = season(at: next, offset: offset), case .season(_, nil, _) = match.0 { return (match.0, index, match.end) }
         if word == "this", entry.classes.contains(.partOfDay), entry.word != "night" { return (.relativeDay(0), index, next + 1) }
         return nil
     }
@@ -203,7 +205,7 @@ struct DateGrammar {
         }
         guard let inner = single(at: next, context: true) else { return nil }
         switch inner.0 {
-        case .relativePeriod, .calendar, .decade, .monthOfYear, .relativeMonth:
+        case .relativePeriod, .calendar, .decade, .monthOfYear, .relativeMonth, .season:
             if case .calendar(let year, let month, let day) = inner.0, day != nil || (year == nil && month == nil) { return nil }
             return (inner.0, index, inner.end)
         default:
@@ -264,6 +266,34 @@ struct DateGrammar {
         return nil
     }
 
+    static func season(named word: String) -> Season? {
+        switch word {
+        case "spring": return .spring
+        case "summer": return .summer
+        case "autumn", "fall": return .autumn
+        case "winter": return .winter
+        default: return nil
+        }
+    }
+
+    /// "summer 2022", "the summer of 2022", "winter 2021-22"; after "last/this/next": the season alone.
+    private func season(at index: Int, offset: Int?) -> Match? {
+        guard let word = tokens.entry(index)?.word, let season = Self.season(named: word) else { return nil }
+        if word == "fall", tokens[index].capitalized == false, offset == nil { return nil }
+        var position = index + 1
+        if tokens.isWord(position, "of") { position += 1 }
+        if let year = fourDigitYear(position) {
+            var end = position + 1
+            // "winter 2021-22"
+            if season == .winter, tokens.isDash(end) || tokens.isSymbol(end, "/"), tokens.attached(end), tokens.isPlainDigits(end + 1, count: 2) {
+                end += 2
+            }
+            return (.season(season, year: year, offset: nil), index, end)
+        }
+        guard let offset else { return nil }
+        return (.season(season, year: nil, offset: offset), index, index + 1)
+    }
+
     // MARK: - Months
 
     private func monthFirst(at index: Int, month: Int, context: Bool) -> Match? {
@@ -321,6 +351,7 @@ struct DateGrammar {
     /// "the third quarter of 2023", "the end of the year": the article belongs to the expression.
     private func theTakesPart(_ expression: DateExpression, at index: Int) -> Bool {
         if case .quarter = expression { return true }
+        if case .season = expression { return true }
         guard let word = tokens.entry(index)?.word else { return false }
         return ["end", "beginning", "start", "middle"].contains(word)
     }
