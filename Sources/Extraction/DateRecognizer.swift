@@ -392,6 +392,8 @@ struct DateGrammar {
     // MARK: - Numbers
 
     private func numeric(at index: Int, context: Bool) -> Match? {
+        // A number glued to a word or symbol ("a?b=1", "v2", "#5") is part of something else.
+        if !context, index > 0, tokens.attached(index), !opensNumber(index - 1) { return nil }
         // Day-first: "7 December 2023", "7th of December", "3-5 March 2023".
         if let day = dayNumber(index) {
             var position = day.end
@@ -477,6 +479,13 @@ struct DateGrammar {
         let year = yearDigits == 2 ? (c < 50 ? 2000 + c : 1900 + c) : c
         guard (1...31).contains(a), (1...31).contains(b), a <= 12 || b <= 12 else { return nil }
         return (.numeric(first: a, second: b, year: year), index, index + 5)
+    }
+
+    /// Symbols that may stand right before a date's first number: brackets and quotes.
+    private func opensNumber(_ index: Int) -> Bool {
+        guard tokens[index].kind == .symbol else { return false }
+        let scalar = tokens.scalars[tokens[index].start]
+        return "([\"“‘'«—–".unicodeScalars.contains(scalar)
     }
 
     /// "07.12.2023": one digit token with two dots, read day-first.

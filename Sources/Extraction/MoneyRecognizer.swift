@@ -6,6 +6,12 @@ public struct MoneyParse: Sendable, Equatable {
     public var amount: Double
     public var maximum: Double?
     public var currency: String
+
+    public init(amount: Double, maximum: Double? = nil, currency: String) {
+        self.amount = amount
+        self.maximum = maximum
+        self.currency = currency
+    }
 }
 
 /// Finds amounts of money: symbols ("$1.6 billion", "US$5", "€26.1m"), codes

@@ -89,7 +89,7 @@ struct OffsetPropertyTests {
             case 0:
                 let fact = Self.facts[generator.next(Self.facts.count)]
                 planted.append(fact)
-                text += " " + fact + " "
+                text += " " + fact + ". "
             case 1:
                 text += Self.noise[generator.next(Self.noise.count)]
             default:
