@@ -21,16 +21,17 @@ public struct DateRecognizer: Recognizer {
 
     func recognize(in text: AnalyzedText, tokens: Tokens) -> [Mention] {
         var mentions: [Mention] = []
+        let grammar = DateGrammar(tokens: tokens, strict: true)
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
             let candidate: Bool
             switch token.kind {
             case .number: candidate = true
-            case .word: candidate = token.lexeme >= 0
+            case .word: candidate = token.lexeme >= 0 && tokens.has(index, .startsDate)
             case .symbol: candidate = tokens.isSymbol(index, "'") || tokens.isSymbol(index, "’")
             }
-            if candidate, let (_, first, end) = DateGrammar(tokens: tokens, strict: true).match(at: index) {
+            if candidate, let (_, first, end) = grammar.match(at: index) {
                 mentions.append(text.mention(.date, tokens[first].start, tokens[end - 1].end))
                 index = end
             } else {
@@ -128,8 +129,10 @@ struct DateGrammar {
     /// "Tuesday", "Tuesday night", "Tuesday, December 7, 2023".
     private func weekday(at index: Int, day: Int) -> Match? {
         guard tokens[index].capitalized || !strict else { return nil }
-        if tokens.isSymbol(index + 1, ","), let date = single(at: index + 2, context: true), case .calendar(_, let month, let dayOfMonth) = date.0,
-           month != nil, dayOfMonth != nil
+        // "Tuesday, December 7, 2023", "Thursday 7 December": the weekday joins the date.
+        let dateStart = tokens.isSymbol(index + 1, ",") ? index + 2 : index + 1
+        if tokens.isNumber(dateStart) || tokens.has(dateStart, .month), let date = single(at: dateStart, context: true),
+           case .calendar(_, let month, let dayOfMonth) = date.0, month != nil, dayOfMonth != nil
         {
             return (date.0, index, date.end)
         }
@@ -246,7 +249,7 @@ struct DateGrammar {
     private func quarter(at index: Int) -> Match? {
         var position = index
         var number = 0
-        if tokens.isWordToken(index), tokens.text(index) == "Q", tokens.attached(index + 1), let value = tokens.integer(index + 1),
+        if tokens.isWordToken(index), tokens.length(index) == 1, tokens.scalars[tokens[index].start] == "Q", tokens.attached(index + 1), let value = tokens.integer(index + 1),
            tokens.length(index + 1) == 1, (1...4).contains(value)
         {
             number = value
@@ -351,6 +354,7 @@ struct DateGrammar {
     /// "the third quarter of 2023", "the end of the year": the article belongs to the expression.
     private func theTakesPart(_ expression: DateExpression, at index: Int) -> Bool {
         if case .quarter = expression { return true }
+        if case .range = expression, tokens.isWord(index + 2, "century") { return true }
         if case .season = expression { return true }
         guard let word = tokens.entry(index)?.word else { return false }
         return ["end", "beginning", "start", "middle"].contains(word)
@@ -422,6 +426,7 @@ struct DateGrammar {
                 return (.calendar(year: year, month: month, day: day.value), index, end)
             }
         }
+        if let match = century(at: index) { return match }
         if let match = slashed(at: index) { return match }
         if let match = dotted(at: index) { return match }
         if let match = ago(at: index) { return match }
@@ -450,6 +455,15 @@ struct DateGrammar {
         }
         if strict, !yearIsDate(index, year: year, context: context) { return nil }
         return (.calendar(year: year, month: nil, day: nil), index, index + 1)
+    }
+
+    /// "19th century", "the 21st century" (as "the 1800s": 1800-1899).
+    private func century(at index: Int) -> Match? {
+        guard tokens.length(index) <= 2, let value = tokens.integer(index), (1...22).contains(value),
+              tokens.has(index + 1, .ordinalSuffix), tokens.attached(index + 1), tokens.isWord(index + 2, "century")
+        else { return nil }
+        let start = (value - 1) * 100
+        return (.range(.calendar(year: start, month: nil, day: nil), .calendar(year: start + 99, month: nil, day: nil)), index, index + 3)
     }
 
     /// "2023-12-07", "2023/12/07", "12/07/2023", "7/12/23".

@@ -36,7 +36,7 @@ public struct QuantityRecognizer: Recognizer {
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
-            let candidate = token.kind == .number || (token.kind == .word && token.lexeme >= 0)
+            let candidate = token.kind == .number || (token.kind == .word && !token.classes.isDisjoint(with: .startsQuantity))
             if candidate, let (_, first, end) = Self.match(tokens, at: index, strict: true) {
                 mentions.append(text.mention(.quantity, tokens[first].start, tokens[end - 1].end))
                 index = end

@@ -11,6 +11,8 @@ struct CurrencyMatcher: Sendable {
     }
 
     static let shared = CurrencyMatcher()
+    /// The longest prefix word ("Mex", "Dhs", "EUR").
+    static let longestPrefix = CurrencyTable.prefixes.keys.map(\.unicodeScalars.count).max() ?? 3
 
     private final class Node: @unchecked Sendable {
         var children: [String: Node] = [:]
