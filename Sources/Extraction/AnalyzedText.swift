@@ -21,9 +21,7 @@ public struct AnalyzedText: Sendable {
 
     /// The text of the half-open scalar range `start..<end`.
     public func string(_ start: Int, _ end: Int) -> String {
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars[start..<end])
-        return String(result)
+        ScalarString.make(scalars, start, end)
     }
 
     /// The index of the sentence that contains offset `position`.
@@ -92,10 +90,8 @@ enum SentenceSplitter {
     private static func endsWithAbbreviation(_ scalars: [Unicode.Scalar], before dot: Int) -> Bool {
         var start = dot
         while start > 0, scalars[start - 1].properties.isAlphabetic || scalars[start - 1] == "." { start -= 1 }
-        guard start < dot else { return false }
-        var word = String.UnicodeScalarView()
-        word.append(contentsOf: scalars[start..<dot])
-        let lowered = String(word).lowercased()
+        guard start < dot, dot - start <= 8 else { return false }
+        let lowered = ScalarString.make(scalars, start, dot).lowercased()
         if abbreviations.contains(lowered) { return true }
         // A single capital letter ("J. Smith") is an initial.
         return dot - start == 1 && scalars[start].properties.isUppercase

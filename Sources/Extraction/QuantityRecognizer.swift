@@ -258,8 +258,6 @@ enum UnitPhrase {
     /// The phrase text between tokens `from` and `to` with single spaces.
     static func text(_ tokens: Tokens, from: Int, to: Int) -> String {
         guard from < to else { return "" }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: tokens.scalars[tokens[from].start..<tokens[to - 1].end])
-        return String(view)
+        return ScalarString.make(tokens.scalars, tokens[from].start, tokens[to - 1].end)
     }
 }

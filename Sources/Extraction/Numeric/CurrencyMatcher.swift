@@ -146,6 +146,8 @@ struct CurrencyMatcher: Sendable {
             return Marker(code: code, first: index, end: index + 1)
         }
         guard token.kind == .word else { return nil }
+        let length = token.end - token.start
+        guard length <= 3, tokens.scalars[token.start].properties.isUppercase || length <= 2 else { return nil }
         let text = tokens.text(index)
         if text.count == 3, text.uppercased() == text, CurrencyTable.codes[text] != nil {
             return Marker(code: text, first: index, end: index + 1)

@@ -134,7 +134,10 @@ struct Tokens: Sendable {
     /// True when token `index` is the word `word` (lower case, case-insensitive match).
     @inline(__always)
     func isWord(_ index: Int, _ word: String) -> Bool {
-        entry(index)?.word == word
+        guard index >= 0, index < tokens.count, tokens[index].lexeme >= 0,
+              tokens[index].end - tokens[index].start == word.utf8.count
+        else { return false }
+        return entry(index)?.word == word
     }
 
     /// True when token `index` is the word `word` in one of `words`.
@@ -183,9 +186,7 @@ struct Tokens: Sendable {
 
     /// The token's text.
     func text(_ index: Int) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[tokens[index].start..<tokens[index].end])
-        return String(view)
+        ScalarString.make(scalars, tokens[index].start, tokens[index].end)
     }
 
     /// The day offset a relative modifier names: last/past/previous -1, this/current 0, next/coming 1.
