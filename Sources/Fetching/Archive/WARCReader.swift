@@ -50,7 +50,10 @@ enum WARCReader {
         let head = String(decoding: block[0..<headEnd], as: UTF8.self)
         var lines = head.components(separatedBy: "\r\n")
         let statusLine = lines.removeFirst().split(separator: " ")
-        guard statusLine.count >= 2, let status = Int(statusLine[1]) else { return nil }
+        // Redirects, errors and robots.txt are part of the crawl, not documents.
+        guard statusLine.count >= 2, let status = Int(statusLine[1]), (200..<300).contains(status),
+            URL(string: target)?.path != "/robots.txt"
+        else { return nil }
         var headers: [(name: String, value: String)] = []
         for line in lines {
             guard let colon = line.firstIndex(of: ":") else { continue }

@@ -109,7 +109,12 @@ final class WebFetcher: Sendable {
             }
             var delay = options.hostDelay
             if options.obeyRobots {
-                let rules = await robots.rules(for: current) { robotsURL in await self.fetchRobots(robotsURL, deadline: deadline) }
+                let rules: RobotsRules
+                switch await robots.rules(for: current, fetch: { robotsURL in await self.fetchRobots(robotsURL, deadline: deadline) }) {
+                case .success(let value): rules = value
+                // The host cannot be reached at all: say so, rather than blaming robots.txt.
+                case .failure(let error): return .failure(error)
+                }
                 if !rules.allows(WARCWriter.requestTarget(current)) {
                     return .failure(TransportError(reason: .robots, detail: "disallowed by robots.txt", retryable: false))
                 }
@@ -233,29 +238,32 @@ final class WebFetcher: Sendable {
         return full / 2 + Double.random(in: 0...(full / 2))
     }
 
-    /// robots.txt for an origin: 2xx parsed, 4xx allow all, unreachable or 5xx disallow all (RFC 9309).
-    private func fetchRobots(_ url: URL, deadline: Date) async -> RobotsRules {
+    /// robots.txt for an origin: 2xx parsed, 4xx allow all, 5xx disallow all (RFC 9309);
+    /// a host that cannot be reached at all is a failure of its own.
+    private func fetchRobots(_ url: URL, deadline: Date) async -> Result<RobotsRules, TransportError> {
         var current = url
         for _ in 0..<5 {
             var request = URLRequest(url: current)
             request.setValue(options.userAgent, forHTTPHeaderField: "User-Agent")
-            let result = await exchange(request, delay: options.hostDelay, deadline: deadline)
-            guard case .success(let response) = result else {
-                if case .failure(let error) = result, error.reason == .tooLarge { return .allowAll }
-                return .disallowAll
+            let response: HTTPResponse
+            switch await exchange(request, delay: options.hostDelay, deadline: deadline) {
+            case .success(let value): response = value
+            case .failure(let error) where error.reason == .tooLarge: return .success(.allowAll)
+            case .failure(let error) where error.reason == .status: return .success(.disallowAll)
+            case .failure(let error): return .failure(error)
             }
             switch response.status {
             case 200..<300:
-                return RobotsRules(parsing: String(decoding: response.body, as: UTF8.self), userAgent: options.userAgent)
+                return .success(RobotsRules(parsing: String(decoding: response.body, as: UTF8.self), userAgent: options.userAgent))
             case 300..<400:
                 guard let location = response.header("location"), let next = URL(string: location, relativeTo: current)?.absoluteURL
-                else { return .allowAll }
+                else { return .success(.allowAll) }
                 current = next
-            case 400..<500: return .allowAll
-            default: return .disallowAll
+            case 400..<500: return .success(.allowAll)
+            default: return .success(.disallowAll)
             }
         }
-        return .allowAll
+        return .success(.allowAll)
     }
 
     static func seconds(_ value: Double) -> String {
@@ -265,9 +273,11 @@ final class WebFetcher: Sendable {
 
 /// robots.txt per origin, fetched once even when many requests ask at the same time.
 actor RobotsCache {
-    private var rules: [String: Task<RobotsRules, Never>] = [:]
+    private var rules: [String: Task<Result<RobotsRules, TransportError>, Never>] = [:]
 
-    func rules(for url: URL, fetch: @escaping @Sendable (URL) async -> RobotsRules) async -> RobotsRules {
+    func rules(
+        for url: URL, fetch: @escaping @Sendable (URL) async -> Result<RobotsRules, TransportError>
+    ) async -> Result<RobotsRules, TransportError> {
         let origin = "\(url.scheme?.lowercased() ?? "http")://\(WARCWriter.hostHeader(url).lowercased())"
         if let task = rules[origin] { return await task.value }
         let robotsURL = URL(string: origin + "/robots.txt")!
