@@ -27,6 +27,24 @@ public struct PlaceRecord: Sendable, Hashable {
     /// For a country: its continent code and neighbouring countries' alpha-2 (GeoNames).
     public let continent: String
     public let neighbours: [String]
+
+    public init(
+        name: String, type: PlaceType, country: String, alpha3: String = "", population: Int = 0, isCapital: Bool = false,
+        isWord: Bool = false, isPersonalName: Bool = false, aliases: [String] = [], continent: String = "",
+        neighbours: [String] = []
+    ) {
+        self.name = name
+        self.type = type
+        self.country = country
+        self.alpha3 = alpha3
+        self.population = population
+        self.isCapital = isCapital
+        self.isWord = isWord
+        self.isPersonalName = isPersonalName
+        self.aliases = aliases
+        self.continent = continent
+        self.neighbours = neighbours
+    }
 }
 
 /// The built-in name lists: places, given names and surnames, loaded once from
@@ -44,6 +62,7 @@ public struct Gazetteer: Sendable {
     /// Phrase dictionary over every place name and alias.
     let trie: PhraseTrie
     private let byKey: [String: [Int]]
+    private let countries: [String: Int]
 
     /// Loads the lists from a bundle's `Resources` folder; missing files give empty lists.
     init(bundle: Bundle) {
@@ -83,6 +102,11 @@ public struct Gazetteer: Sendable {
                 if byKey[key]?.contains(index) != true { byKey[key, default: []].append(index) }
             }
         }
+        var countries: [String: Int] = [:]
+        for (index, place) in places.enumerated() where place.type == .country && countries[place.country] == nil {
+            countries[place.country] = index
+        }
+        self.countries = countries
         self.places = places
         self.trie = trie
         self.byKey = byKey
@@ -102,6 +126,9 @@ public struct Gazetteer: Sendable {
     public static func key(_ name: String) -> String {
         EntityTokenizer.tokens(Array(name.unicodeScalars)).map(\.lower).joined(separator: " ")
     }
+
+    /// The country with ISO 3166-1 alpha-2 `code`.
+    public func country(_ code: String) -> PlaceRecord? { countries[code].map { places[$0] } }
 
     /// Whether `word` (any case) is a known given name.
     public func isGivenName(_ word: String) -> Bool { givenNames.contains(word.lowercased()) }
@@ -133,9 +160,10 @@ struct PhraseTrie: Sendable {
 
     private(set) var nodes: [Node] = [Node()]
 
-    mutating func insert(_ phrase: String, value: Int) {
+    /// Adds a phrase; by default only phrases that start with a capital or a digit, since names do.
+    mutating func insert(_ phrase: String, value: Int, requireCapital: Bool = true) {
         let tokens = EntityTokenizer.tokens(Array(phrase.unicodeScalars))
-        guard let first = tokens.first, first.isCapitalized || first.hasDigit else { return }
+        guard let first = tokens.first, first.isCapitalized || first.hasDigit || !requireCapital else { return }
         var node = 0
         var cases: [TokenCase] = []
         var exact: [String] = []
