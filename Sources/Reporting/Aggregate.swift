@@ -23,6 +23,12 @@ public struct Aggregate: Sendable, Equatable {
     /// An empty aggregate.
     public init() {}
 
+    /// The aggregate of one record.
+    /// - Throws: ``RecordError`` when the record breaks the contract.
+    public init(record: JSONObject) throws(RecordError) {
+        try add(record: record)
+    }
+
     /// Every fact occurrence, in document and offset order.
     public var occurrences: [FactOccurrence] {
         facts.keys.sorted().compactMap { facts[$0] }

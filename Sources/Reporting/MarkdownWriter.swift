@@ -7,19 +7,24 @@ import GleanerCore
 /// listed under "References" at the end. Article text is escaped
 /// (``Escape/markdown(_:)``), so it always renders as text.
 public struct MarkdownWriter: Sendable {
-    public init() {}
+    /// The heading of the report.
+    public var title: String
+
+    public init(title: String = "Gleaner report") {
+        self.title = title
+    }
 
     /// The report as markdown.
     public func render(_ report: Report) -> String {
-        var out = "# Gleaner report\n\n"
+        var out = "# \(Escape.markdown(title))\n\n"
         out += Summary.line(report) + "\n"
         documents(report, into: &out)
         facts("Money", report.money, header: ["Amount", "As written", "Converted", "Sources"], into: &out) { group in
             [Escape.markdown(group.display), texts(group), Escape.markdown(Display.converted(group.value) ?? ""), sources(group)]
         }
         if !report.currencyTotals.isEmpty {
-            out += "Totals, each fact counted once: "
-            out += report.currencyTotals.map { Escape.markdown(Summary.total($0)) }.joined(separator: "; ") + ".\n\n"
+            out += "\nTotals, each fact counted once: "
+            out += report.currencyTotals.map { Escape.markdown(Summary.total($0)) }.joined(separator: "; ") + ".\n"
         }
         facts("Timeline", report.timeline, header: ["Date", "As written", "What", "Sources"], into: &out) { group in
             [Escape.markdown(group.display), texts(group), Escape.markdown(Escape.shortened(group.sentence, to: 140)), sources(group)]
@@ -52,7 +57,7 @@ public struct MarkdownWriter: Sendable {
             return
         }
         table(header: ["", "Title", "Published", "Source", "Mentions"], rows: report.documents.map { entry in
-            [entry.label, Escape.markdown(entry.summary.title ?? "(untitled)"), Escape.markdown(entry.summary.published ?? "—"),
+            [entry.label, entry.summary.title.map(Escape.markdown) ?? "_untitled_", Escape.markdown(entry.summary.published ?? "—"),
              Escape.markdown(entry.summary.source ?? entry.summary.key), String(entry.summary.mentions)]
         }, into: &out)
     }
@@ -117,12 +122,10 @@ public struct MarkdownWriter: Sendable {
         citations(group.citations) + (group.conflict.map { " ⚠ conflict \($0)" } ?? "")
     }
 
-    /// `D1 [1], D2 [7]`: each document label with its cited sentence number.
+    /// `D1 [1, 4], D2 [7]`: each document label with its cited sentence numbers.
     private func citations(_ citations: [Citation]) -> String {
-        var seen: Set<String> = []
-        return citations.compactMap { citation in
-            let text = "\(citation.document) \\[\(citation.reference)\\]"
-            return seen.insert(text).inserted ? text : nil
+        Summary.citationsByDocument(citations).map { document, numbers in
+            "\(document) \\[" + numbers.map(String.init).joined(separator: ", ") + "\\]"
         }.joined(separator: ", ")
     }
 
@@ -141,6 +144,17 @@ enum Summary {
         let kinds = report.mentionCounts.keys.sorted().map { "\(report.mentionCounts[$0]!) \(kindName($0, plural: report.mentionCounts[$0]! != 1))" }
         if !kinds.isEmpty { parts.append(kinds.joined(separator: ", ")) }
         return parts.joined(separator: " · ")
+    }
+
+    /// Citations grouped by document (in order of first appearance), each with its sorted sentence numbers.
+    static func citationsByDocument(_ citations: [Citation]) -> [(document: String, numbers: [Int])] {
+        var order: [String] = []
+        var numbers: [String: Set<Int>] = [:]
+        for citation in citations {
+            if numbers[citation.document] == nil { order.append(citation.document) }
+            numbers[citation.document, default: []].insert(citation.reference)
+        }
+        return order.map { ($0, numbers[$0]!.sorted()) }
     }
 
     static func kindName(_ kind: MentionKind, plural: Bool = false) -> String {

@@ -13,7 +13,7 @@ struct RecordDigest {
         let text = record[Field.text]?.stringValue ?? ""
         let id = try record.optionalString(Field.id)
         let source = try record.optionalString(Field.source)
-        let key = id ?? source ?? "text:" + Self.fingerprint(text)
+        let key = id ?? source ?? Self.textKey(text)
         document = DocumentSummary(
             key: key, id: id, source: source,
             title: try record.optionalString(Field.title).map(Self.singleLine),
@@ -85,6 +85,9 @@ struct RecordDigest {
         var placeType: String?
         var country: String?
     }
+
+    /// The key of a record without id or source: a fingerprint of its text.
+    static func textKey(_ text: String) -> String { "text:" + fingerprint(text) }
 
     /// Collapses line breaks and runs of white space, so a value stays on one line in every format.
     static func singleLine(_ text: String) -> String {
