@@ -96,7 +96,7 @@ public struct ReportJob: Sendable {
         switch format {
         case .markdown, .csv: return MarkdownWriter(title: title).render(report)
         case .json: return JSONReportWriter().render(report)
-        case .html: return MarkdownWriter(title: title).render(report)
+        case .html: return HTMLWriter(title: title).render(report)
         }
     }
 }
