@@ -1,0 +1,55 @@
+public import ArgumentParser
+
+/// What a stage does with a record it cannot process.
+public enum ErrorPolicy: String, ExpressibleByArgument, Sendable, CaseIterable {
+    /// Stop with exit 65 and `stage: line N: reason`.
+    case fail
+    /// Count the record in `--stats` and go on.
+    case skip
+}
+
+/// The options every stage has: one option group, shared by all executables.
+public struct StageOptions: ParsableArguments, Sendable {
+    @Option(name: .long, help: "What to do with a bad record: fail (exit 65) or skip (count it and go on).")
+    public var onError: ErrorPolicy = .fail
+
+    @Option(name: .long, help: ArgumentHelp("Write bad records to FILE as {stage, line, reason, input} and go on.", valueName: "file"))
+    public var deadLetter: String?
+
+    @Flag(name: .long, help: "Print one JSON line of counts and timings to stderr at exit.")
+    public var stats = false
+
+    @Option(name: .long, help: "Process records on N threads, keeping input order.")
+    public var jobs: Int = 1
+
+    @Argument(help: ArgumentHelp("NDJSON input files ('-' or none: standard input).", valueName: "input"))
+    public var inputs: [String] = []
+
+    public init() {}
+
+    /// The options as a plain value the filter loop runs with.
+    public var settings: StageSettings {
+        StageSettings(onError: onError, deadLetter: deadLetter, stats: stats, jobs: jobs, inputs: inputs)
+    }
+
+    public mutating func validate() throws {
+        guard jobs >= 1, jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256 (got \(jobs))") }
+    }
+}
+
+/// The shared stage options as a plain value, so code and tests can build them without parsing arguments.
+public struct StageSettings: Sendable, Equatable {
+    public var onError: ErrorPolicy
+    public var deadLetter: String?
+    public var stats: Bool
+    public var jobs: Int
+    public var inputs: [String]
+
+    public init(onError: ErrorPolicy = .fail, deadLetter: String? = nil, stats: Bool = false, jobs: Int = 1, inputs: [String] = []) {
+        self.onError = onError
+        self.deadLetter = deadLetter
+        self.stats = stats
+        self.jobs = jobs
+        self.inputs = inputs
+    }
+}
