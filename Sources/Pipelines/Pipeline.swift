@@ -7,7 +7,7 @@ public struct Pipeline: Sendable, Hashable {
     /// What the pipeline is for.
     public var summary: String?
     /// What every built-in stage does with a bad record.
-    public var onError: ErrorPolicy
+    public var onError: PipelineErrorPolicy
     /// Where rejected records go when `onError` is `.deadLetter`.
     public var deadLetter: String?
     /// `--jobs N` for every built-in stage, when set.
@@ -19,7 +19,7 @@ public struct Pipeline: Sendable, Hashable {
 
     /// Creates a pipeline.
     public init(
-        file: String, name: String, summary: String? = nil, onError: ErrorPolicy = .fail,
+        file: String, name: String, summary: String? = nil, onError: PipelineErrorPolicy = .fail,
         deadLetter: String? = nil, jobs: Int? = nil, stages: [PipelineStage], tests: [PipelineTest] = []
     ) {
         self.file = file
@@ -34,7 +34,7 @@ public struct Pipeline: Sendable, Hashable {
 }
 
 /// What the stages do with a record they cannot process (`on_error:`).
-public enum ErrorPolicy: String, Sendable, Hashable, CaseIterable {
+public enum PipelineErrorPolicy: String, Sendable, Hashable, CaseIterable {
     /// Stop with exit status 65 at the first bad record.
     case fail
     /// Count bad records and go on.

@@ -91,10 +91,10 @@ public struct PipelineLoader: Sendable {
             case "on_error":
                 onErrorNode = value
                 if let text = collector.string(value, what: "'on_error'") {
-                    if let policy = ErrorPolicy(rawValue: text) {
+                    if let policy = PipelineErrorPolicy(rawValue: text) {
                         pipeline.onError = policy
                     } else {
-                        let words = ErrorPolicy.allCases.map(\.rawValue)
+                        let words = PipelineErrorPolicy.allCases.map(\.rawValue)
                         collector.report(
                             "'on_error' must be one of \(words.map { "'\($0)'" }.joined(separator: ", ")), "
                                 + "found '\(text)'" + Suggestion.hint(for: text, among: words),
@@ -375,12 +375,10 @@ public struct PipelineLoader: Sendable {
                     }
                 case "text": expectation.text = collector.string(value, what: "'text'")
                 case "note": continue
-                case "value":
-                    guard case .mapping = value, case .object(let object)? = collector.json(value) else {
-                        collector.report("'value' must be a mapping of value fields, found \(collector.phrase(value))", at: value)
-                        continue
-                    }
-                    expectation.value += object.members
+                case "value" where value.mapping != nil:
+                    // `value: {amount: 1, currency: USD}` lists fields of the mention's value;
+                    // a scalar `value: 450` is the `value` field itself (quantities, percents).
+                    if case .object(let object)? = collector.json(value) { expectation.value += object.members }
                 default:
                     if let json = collector.json(value) { expectation.value.append((field, json)) }
                 }
