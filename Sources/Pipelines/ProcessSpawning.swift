@@ -85,7 +85,15 @@ enum SystemProcess {
             envp.forEach { free($0) }
         }
         var pid = pid_t()
-        let status = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
+        var status = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
+        // A program that was just written may still be open for writing in a process that
+        // another thread is starting at this moment; that lasts microseconds.
+        var attempts = 0
+        while status == ETXTBSY, attempts < 50 {
+            attempts += 1
+            usleep(10_000)
+            status = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
+        }
         guard status == 0 else {
             throw .system(operation: "start \(path)", detail: String(cString: strerror(status)))
         }

@@ -24,8 +24,14 @@ struct FakeStages {
             try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         }
         let path = directory.appendingPathComponent(name).path
-        _ = FileManager.default.createFile(atPath: path, contents: Data(("#!/bin/sh\n" + body + "\n").utf8))
-        chmod(path, 0o755)
+        // Written through a close-on-exec descriptor and renamed into place, so a process that
+        // another test starts meanwhile cannot inherit it open for writing (ETXTBSY on exec).
+        let temporary = path + ".tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        let bytes = Array(("#!/bin/sh\n" + body + "\n").utf8)
+        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        rename(temporary, path)
         return path
     }
 
