@@ -1,4 +1,5 @@
 public import GleanerCore
+import Foundation
 
 /// The result of one check of a pipeline test.
 public struct CheckResult: Sendable, Hashable {
@@ -60,13 +61,15 @@ public enum ExpectationMatcher {
         return results
     }
 
-    /// Whether a mention (`{kind, text, value, ...}`) fits an expectation.
+    /// Whether a mention (`{kind, text, value, ...}`) fits an expectation; the same rules as
+    /// the acceptance checker (`check-seeds`).
     /// - Parameter wholeText: compare `text` whole (for `expect_not`) rather than as a substring.
     public static func matches(_ mention: JSONObject, _ expectation: MentionExpectation, wholeText: Bool) -> Bool {
         if let kind = expectation.kind, mention["kind"]?.stringValue != kind { return false }
         if let text = expectation.text {
             guard let actual = mention["text"]?.stringValue else { return false }
-            if wholeText ? actual != text : !actual.contains(text) { return false }
+            let (got, want) = (folded(actual), folded(text))
+            if wholeText ? got != want : !got.contains(want) { return false }
         }
         let value = mention["value"] ?? .null
         for (key, expected) in expectation.value where !valueField(key, of: value, matches: expected) {
@@ -75,21 +78,32 @@ public enum ExpectationMatcher {
         return true
     }
 
-    /// Compares one field of a normalised value; `name` also matches an alias, `date` also a
-    /// range's `from`, and `value` the whole value when it is not an object (emails, urls).
+    /// Compares one field of a normalised value; `name` also matches an alias (ignoring case),
+    /// `date` is a prefix of the date or of a range's `from`, and `value` is the whole value
+    /// when it is not an object (emails, urls).
     static func valueField(_ key: String, of value: JSONValue, matches expected: JSONValue) -> Bool {
         guard case .object(let object) = value else {
             return key == "value" && contains(value, expected)
         }
-        if let actual = object[key], contains(actual, expected) { return true }
         switch key {
         case "name":
-            return (object["aliases"]?.arrayValue ?? []).contains { contains($0, expected) }
+            guard let want = expected.stringValue.map(folded) else { return false }
+            let names = [object["name"]] + (object["aliases"]?.arrayValue ?? []).map { Optional($0) }
+            return names.contains { $0?.stringValue.map(folded) == want }
         case "date":
-            return object["from"].map { contains($0, expected) } ?? false
+            // A day is within its month: `date: 2023-02` accepts 2023-02-14; a range counts by its start.
+            guard let want = expected.stringValue,
+                  let got = (object["date"] ?? object["from"])?.stringValue else { return false }
+            return got.hasPrefix(want)
         default:
-            return false
+            return object[key].map { contains($0, expected) } ?? false
         }
+    }
+
+    /// Text compared the way a reader would: NFKC, case-folded, runs of white space as one space.
+    static func folded(_ text: String) -> String {
+        text.precomposedStringWithCompatibilityMapping.lowercased()
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// Whether `actual` holds `expected`: equal scalars (numbers by value), objects with at

@@ -24,6 +24,8 @@ struct PipelineTestTests {
     @Test("a mention matches on kind, contained text and value fields", arguments: [
         ("money", "2.5 million", [("amount", JSONValue.number(2_500_000)), ("currency", "USD")]),
         ("place", nil, [("name", "Odessa")]),            // an alias
+        ("place", "ODESSA", [("name", "odesa")]),        // case and spacing do not matter
+        ("date", nil, [("date", "2019")]),
         ("place", "Odessa", [("name", "Odesa"), ("country", "UA")]),
         ("date", nil, [("date", "2019")]),               // a range's start
         ("quantity", "450", [("value", 450), ("approximate", true)]),
