@@ -124,6 +124,14 @@ struct HTTPFetchTests {
         #expect(denied.failures.first?.message.contains("127.0.0.1") == true)
     }
 
+    @Test("an untrusted certificate fails as TLS")
+    func tls() async throws {
+        let port = try #require(server.tlsPort, "openssl is needed for the HTTPS twin")
+        let output = try await fetch(["https://127.0.0.1:\(port)/page/1"], options: testOptions { $0.retries = 0 })
+        #expect(output.failures.first?.reason == .tls)
+        #expect(output.failures.first?.message.hasPrefix("TLS failure") == true)
+    }
+
     @Test("--follow-feeds expands RSS, Atom and a sitemap index to article records in order")
     func feeds() async throws {
         let output = try await fetch(

@@ -62,7 +62,7 @@ final class HTTPClient: Sendable {
 }
 
 /// Collects each task's response and body; finishes its continuation once.
-private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     private struct TaskState {
         var maxBytes: Int
         var body: [UInt8] = []
@@ -149,6 +149,7 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
             returning: .success(HTTPResponse(url: url, status: http.statusCode, headers: headers, body: state.body)))
     }
 
+    /// Maps a URLSession error to a failure reason a person understands.
     static func classify(_ error: any Error) -> TransportError {
         guard let urlError = error as? URLError else {
             return TransportError(reason: .network, detail: "\(error)", retryable: true)
@@ -169,7 +170,13 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
         case .dataLengthExceedsMaximum:
             return TransportError(reason: .tooLarge, detail: "body is over --max-bytes", retryable: false)
         default:
-            return TransportError(reason: .network, detail: urlError.localizedDescription, retryable: false)
+            // FoundationNetworking reports some libcurl failures (a certificate it cannot verify)
+            // as .unknown with curl's message; the message still says what happened.
+            let message = urlError.localizedDescription
+            if ["SSL", "TLS", "certificate"].contains(where: message.contains) {
+                return TransportError(reason: .tls, detail: "TLS failure (\(message))", retryable: false)
+            }
+            return TransportError(reason: .network, detail: message, retryable: false)
         }
     }
 }
