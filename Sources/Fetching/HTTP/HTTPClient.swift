@@ -53,11 +53,41 @@ final class HTTPClient: Sendable {
     ///   - request: The request, with its timeout and headers set.
     ///   - maxBytes: The most body bytes accepted after decompression.
     func perform(_ request: URLRequest, maxBytes: Int) async -> Result<HTTPResponse, TransportError> {
-        await withCheckedContinuation { continuation in
-            let task = session.dataTask(with: request)
-            delegate.register(task: task, maxBytes: maxBytes, continuation: continuation)
-            task.resume()
+        let handle = CancellableTask()
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let task = session.dataTask(with: request)
+                delegate.register(task: task, maxBytes: maxBytes, continuation: continuation)
+                handle.start(task)
+            }
+        } onCancel: {
+            handle.cancel()
         }
+    }
+}
+
+/// Cancels the URLSession task when the Swift task that awaits it is cancelled
+/// (a run stopping at its first failure does not wait for slow responses).
+private final class CancellableTask: @unchecked Sendable {
+    private let lock = NSLock()
+    private var task: URLSessionTask?
+    private var cancelled = false
+
+    func start(_ task: URLSessionTask) {
+        let cancelled = lock.withLock {
+            self.task = task
+            return self.cancelled
+        }
+        task.resume()
+        if cancelled { task.cancel() }
+    }
+
+    func cancel() {
+        let task = lock.withLock {
+            cancelled = true
+            return self.task
+        }
+        task?.cancel()
     }
 }
 
@@ -167,6 +197,8 @@ final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendab
             return TransportError(reason: .tls, detail: "TLS failure (\(urlError.localizedDescription))", retryable: false)
         case .networkConnectionLost, .notConnectedToInternet, .badServerResponse:
             return TransportError(reason: .network, detail: urlError.localizedDescription, retryable: true)
+        case .cancelled:
+            return TransportError(reason: .network, detail: "cancelled", retryable: false)
         case .dataLengthExceedsMaximum:
             return TransportError(reason: .tooLarge, detail: "body is over --max-bytes", retryable: false)
         default:

@@ -200,9 +200,13 @@ final class WebFetcher: Sendable {
             request.timeoutInterval = min(options.timeout, remaining)
             await gate.acquire(host: hostKey, delay: delay)
             await slots.acquire()
-            let result = await client.perform(request, maxBytes: options.maxBytes)
+            let result =
+                Task.isCancelled
+                ? .failure(TransportError(reason: .network, detail: "cancelled", retryable: false))
+                : await client.perform(request, maxBytes: options.maxBytes)
             await slots.release()
             await gate.release(host: hostKey)
+            if Task.isCancelled { return result }
             var wait: Double
             switch result {
             case .success(let response):
