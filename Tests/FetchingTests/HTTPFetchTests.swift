@@ -143,6 +143,30 @@ struct HTTPFetchTests {
         #expect(unfollowed.records.first?.string(Field.mediaType) == MediaType.rss)
     }
 
+    @Test("a local feed file is expanded too, and '-' lists mix paths and URLs")
+    func localFeedAndMixedList() async throws {
+        let dir = try TemporaryDirectory()
+        let feed = try dir.write(
+            "feed.xml",
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><item><link>\(server.url("/page/9"))</link></item></channel></rss>")
+        let expanded = try await fetch([feed], options: testOptions { $0.followFeeds = true })
+        #expect(expanded.records.compactMap { $0.string(Field.finalURL) } == [server.url("/page/9")])
+        let note = try dir.write("note.txt", "local note")
+        let mixed = try await fetch(["-"], stdin: "\(note)\n\(server.url("/plain"))\n")
+        #expect(mixed.records.compactMap { $0.string(Field.source) } == [note, server.url("/plain")])
+    }
+
+    @Test("without --fetched-at, records carry the fetch time in RFC 3339 UTC")
+    func fetchTime() async throws {
+        var options = testOptions()
+        options.fetchedAt = nil
+        let items = SourceResolver { [] }.resolve(arguments: [server.url("/page/1")])
+        var output = CollectingOutput()
+        let clock: @Sendable () -> Date = { Date(timeIntervalSince1970: 1_700_000_000) }
+        _ = try await Fetcher(options: options, now: clock).run(items, output: &output)
+        #expect(output.records.first?.string(Field.fetchedAt) == "2023-11-14T22:13:20Z")
+    }
+
     @Test("--cache sends conditional requests and emits the cached record on 304, marked cached")
     func cache() async throws {
         let dir = try TemporaryDirectory()
