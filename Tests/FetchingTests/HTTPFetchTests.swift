@@ -27,11 +27,14 @@ struct HTTPFetchTests {
         #expect(headers["last-modified"] != nil)
     }
 
-    @Test("charset comes from Content-Type; undeclared legacy HTML is Windows-1252; gzip bodies are inflated")
+    @Test("charset comes from Content-Type; undeclared legacy HTML is Windows-1252; gzip and deflate bodies are inflated")
     func charsetsAndGzip() async throws {
-        let output = try await fetch([server.url("/latin1"), server.url("/nocharset"), server.url("/gzip"), server.url("/plain")])
+        let output = try await fetch([
+            server.url("/latin1"), server.url("/nocharset"), server.url("/gzip"), server.url("/plain"), server.url("/deflate"),
+        ])
         let records = output.records
-        #expect(records.count == 4)
+        #expect(records.count == 5)
+        #expect(records[4].string(Field.raw)?.contains("Deflated body.") == true)
         #expect(records[0].string(Field.raw)?.contains("Café") == true)
         #expect(records[1].string(Field.raw)?.contains("“quoted” — café") == true)
         #expect(records[1].string(Field.charset) == "windows-1252")

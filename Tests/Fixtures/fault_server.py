@@ -11,6 +11,7 @@ Paths:
   /latin1              HTML declared ISO-8859-1 in Content-Type
   /nocharset           HTML in Windows-1252 bytes, no charset anywhere
   /gzip                an HTML page sent with Content-Encoding: gzip
+  /deflate             an HTML page sent with Content-Encoding: deflate (zlib format)
   /redirect/<k>        302 chain of k hops ending at /page/1
   /loop/a, /loop/b     redirect to each other forever
   /flaky/<key>         500 on the first request per key, then 200
@@ -35,6 +36,7 @@ import gzip
 import io
 import sys
 import threading
+import zlib
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -122,6 +124,9 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/gzip":
             return self.send(200, gzip.compress(html_page("Zipped", "Compressed body.")),
                              headers=[("Content-Encoding", "gzip")])
+        if path == "/deflate":
+            return self.send(200, zlib.compress(html_page("Deflated", "Deflated body.")),
+                             headers=[("Content-Encoding", "deflate")])
         if path.startswith("/redirect/"):
             k = int(path[10:])
             target = "/page/1" if k <= 0 else f"/redirect/{k - 1}"
