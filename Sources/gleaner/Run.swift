@@ -14,6 +14,7 @@ struct Run: ParsableCommand {
             Example:
               REFERENCE_DATE=2024-01-31 gleaner run pipelines/seeds.yaml
               gleaner run --stats pipelines/seeds.yaml
+              gleaner run --until normalize pipelines/seeds.yaml > normalized.ndjson
             """
     )
 
@@ -22,11 +23,23 @@ struct Run: ParsableCommand {
     @Flag(help: "Pass --stats to every built-in stage and print one JSON line for the whole run to stderr.")
     var stats = false
 
+    @Option(help: ArgumentHelp(
+        "Stop after this stage and write its records to standard output (reports before it are left out).",
+        valueName: "stage"))
+    var until: String?
+
     @Flag(inversion: .prefixedNo, help: "Show per-stage progress on stderr (default: when stderr is a terminal).")
     var progress: Bool?
 
     func run() throws {
-        let pipeline = try file.load()
+        var pipeline = try file.load()
+        if let until {
+            let names = pipeline.stages.flatMap { [$0.label, $0.builtinName].compactMap { $0 } }
+            guard names.contains(until) else {
+                throw ValidationError("--until '\(until)' names no stage of \(file.path); its stages: \(pipeline.stages.map(\.label).joined(separator: ", "))")
+            }
+            pipeline = pipeline.prefix(through: until)
+        }
         let environment = ProcessInfo.processInfo.environment
         let plan = ExecutionPlan(pipeline: pipeline, settings: .init(stats: stats))
         try prepareOutputs(of: pipeline)
