@@ -12,7 +12,7 @@ enum SparkDriver {
         import threading
 
 
-        def pipe(argvs, data):
+        def pipe(argvs, labels, data):
             """Feeds bytes through processes joined by OS pipes; returns the last one's output."""
             if not argvs:
                 return data
@@ -39,11 +39,12 @@ enum SparkDriver {
             feeder.start()
             output = procs[-1].stdout.read()
             feeder.join()
-            for argv, proc in zip(argvs, procs):
+            for label, proc in zip(labels, procs):
                 status = proc.wait()
-                if status != 0 and status != -13:  # SIGPIPE after a reader finished is not a failure
-                    name = os.path.basename(argv[0])
-                    raise RuntimeError(f"stage '{name}' failed with exit status {status}")
+                if status < 0 and status != -13:  # SIGPIPE after a reader finished is not a failure
+                    raise RuntimeError(f"stage '{label}' was killed by signal {-status}")
+                if status > 0:
+                    raise RuntimeError(f"stage '{label}' failed with exit status {status}")
             return output
 
 
@@ -54,21 +55,34 @@ enum SparkDriver {
         def main():
             with open(sys.argv[1], encoding="utf-8") as handle:
                 spec = json.load(handle)
+            if spec["master"].startswith("local"):
+                os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # local[N] stays on loopback
+            # Spark's own logging goes to errors only, so stderr keeps the stages' messages.
+            log_config = os.path.join(os.path.dirname(os.path.abspath(sys.argv[1])), "log4j2.properties")
+            with open(log_config, "w", encoding="utf-8") as handle:
+                handle.write("rootLogger.level = error\nrootLogger.appenderRef.stderr.ref = console\n"
+                             "appender.console.type = Console\nappender.console.name = console\n"
+                             "appender.console.target = SYSTEM_ERR\nappender.console.layout.type = PatternLayout\n"
+                             "appender.console.layout.pattern = spark: %m%n\n")
+            os.environ.setdefault("PYSPARK_SUBMIT_ARGS",
+                                  f"--driver-java-options -Dlog4j2.configurationFile=file:{log_config} pyspark-shell")
             from pyspark.sql import SparkSession
 
             spark = (SparkSession.builder.master(spec["master"]).appName(spec["app"])
-                     .config("spark.ui.enabled", "false").getOrCreate())
-            spark.sparkContext.setLogLevel("ERROR")
+                     .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
+                     .getOrCreate())
+            spark.sparkContext.setLogLevel("OFF")
             if spec["source"]:
                 source = subprocess.run(spec["source"], stdout=subprocess.PIPE, check=True).stdout
             else:
                 source = sys.stdin.buffer.read()
             records = lines(source)
             chain = spec["stages"] + ([spec["partial"]] if spec["partial"] else [])
+            labels = spec["labels"] + (["report --partial"] if spec["partial"] else [])
 
             def run_partition(partition):
                 data = b"".join(record + b"\n" for record in partition)
-                return lines(pipe(chain, data)) if data else []
+                return lines(pipe(chain, labels, data)) if data else []
 
             partitions = max(1, min(int(spec["partitions"]), len(records)))
             results = spark.sparkContext.parallelize(records, partitions).mapPartitions(run_partition).collect()
@@ -87,10 +101,15 @@ enum SparkDriver {
                 main()
             except subprocess.CalledProcessError as error:
                 name = os.path.basename(str(error.cmd[0]))
-                sys.exit(f"gleaner spark: stage '{name}' failed with exit status {error.returncode}")
-            except Exception as error:  # Spark wraps executor errors; keep the first useful line
+                print(f"gleaner spark: stage '{name}' failed with exit status {error.returncode}", file=sys.stderr)
+                sys.exit(error.returncode if 0 < error.returncode < 126 else 1)
+            except Exception as error:  # Spark wraps executor errors; keep the stage's own line
                 message = str(error)
-                found = [line for line in message.splitlines() if "failed with exit status" in line]
-                sys.exit("gleaner spark: " + (found[0].split("RuntimeError: ")[-1] if found else message.splitlines()[0]))
+                found = [line for line in message.splitlines() if line.startswith("RuntimeError: stage ")]
+                first = message.strip().splitlines()[0] if message.strip() else type(error).__name__
+                line = found[0][len("RuntimeError: "):] if found else first
+                print("gleaner spark: " + line, file=sys.stderr)
+                status = line.rsplit("exit status ", 1)[-1] if "exit status " in line else ""
+                sys.exit(int(status) if status.isdigit() and 0 < int(status) < 126 else 1)
         """#
 }

@@ -31,6 +31,7 @@ public struct SparkJob: Sendable, Hashable {
     ) throws(SparkJobError) {
         var source: [String]?
         var stages: [[String]] = []
+        var labels: [String] = []
         var reports: [[String]] = []
         for (index, command) in plan.commands.enumerated() {
             guard let program = command.arguments.first, let path = locator.locate(program) else {
@@ -38,7 +39,10 @@ public struct SparkJob: Sendable, Hashable {
             }
             let argv = [path] + command.arguments.dropFirst()
             let isReport = command.isBuiltin && program == "report"
-            if index == 0, command.isBuiltin, program == "fetch" {
+            // The first stage runs once on the driver unless it is a built-in filter (which
+            // is spread over the partitions like the others): fetch, or a run: program that
+            // makes its records itself or reads the runner's input.
+            if index == 0, !command.isBuiltin || program == "fetch" {
                 source = argv
             } else if isReport {
                 if argv.contains("--partial") || argv.contains("--merge") {
@@ -49,6 +53,7 @@ public struct SparkJob: Sendable, Hashable {
                 throw SparkJobError(description: "stage '\(command.label)' comes after a report; the spark engine runs reports last")
             } else {
                 stages.append(argv)
+                labels.append(command.label)
             }
         }
         let partial: JSONValue = reports.isEmpty ? .null : .array([
@@ -61,6 +66,7 @@ public struct SparkJob: Sendable, Hashable {
             "partitions": .number(Double(workers)),
             "source": source.map(strings) ?? .null,
             "stages": .array(stages.map(strings)),
+            "labels": strings(labels),
             "partial": partial,
             "reports": .array(reports.map(strings)),
         ])

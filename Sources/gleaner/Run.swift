@@ -77,7 +77,7 @@ struct Run: ParsableCommand {
         let failures = report.failures
         for failure in failures {
             let location = plan.commands[failure.index].location
-            StandardError.write("gleaner: \(failure) (\(pipeline.file):\(location))")
+            StandardError.write("gleaner: \(failure)" + (location.line > 0 ? " (\(pipeline.file):\(location))" : ""))
         }
         if let first = failures.first { throw ExitCode(first.termination.runnerExitStatus) }
     }
