@@ -119,6 +119,8 @@ public struct ExecutionPlan: Sendable, Hashable {
             case .list(let values):
                 if types[option.name] == .positional {
                     positional += values
+                } else if types[option.name] == .commaList {
+                    add(option.name, values.joined(separator: ","))
                 } else {
                     for value in values { add(option.name, value) }
                 }
