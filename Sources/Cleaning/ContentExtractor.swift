@@ -41,27 +41,12 @@ struct ContentExtractor {
     init(document: HTMLDocument) {
         self.document = document
         var hints = [ElementHints](repeating: ElementHints(), count: document.nodes.count)
-        // Pages repeat the same class lists many times; read each distinct one once.
-        var cache: [String: ElementHints] = [:]
         for index in document.nodes.indices where !document.nodes[index].isText && document.nodes[index].attributeCount > 0 {
             let node = document.nodes[index]
             let start = Int(node.attributeStart)
             let attributes = document.attributes[start..<start + Int(node.attributeCount)]
-            var key = ""
-            for attribute in attributes where ElementHints.attributeNames.contains(attribute.name) {
-                key += attribute.name
-                key += "\u{1}"
-                key += attribute.value
-                key += "\u{2}"
-            }
-            if key.isEmpty { continue }
-            if let known = cache[key] {
-                hints[index] = known
-            } else {
-                let hint = ElementHints(tag: node.tag, attributes: attributes)
-                cache[key] = hint
-                hints[index] = hint
-            }
+            guard attributes.contains(where: { ElementHints.attributeNames.contains($0.name) }) else { continue }
+            hints[index] = ElementHints(tag: node.tag, attributes: attributes)
         }
         self.hints = hints
     }

@@ -74,15 +74,17 @@ struct ElementHints: Sendable {
                 let shortWords = Self.hasWord(["ad", "ads", "hid", "nav"], in: attribute.value)
                 if found.intersects(vocabulary.negative) || shortWords { weight -= 25 }
                 if found.intersects(vocabulary.positive) { weight += 25 }
-                for word in found.bits.indices { all.bits[word] |= found.bits[word] }
+                all.formUnion(found)
                 tokens = tokens || shortWords
                 any = true
             case "role": role = attribute.value.lowercased()
             case "hidden": hidden = true
             case "aria-hidden": hidden = hidden || attribute.value == "true"
             case "style":
-                let style = attribute.value.lowercased().replacingOccurrences(" ", "")
-                if style.includes("display:none") || style.includes("visibility:hidden") { hidden = true }
+                if attribute.value.includes("none") || attribute.value.includes("hidden") {
+                    let style = attribute.value.lowercased().replacingOccurrences(" ", "")
+                    if style.includes("display:none") || style.includes("visibility:hidden") { hidden = true }
+                }
             case "rel", "itemprop":
                 if attribute.value.lowercased().includes("author") { byline = true }
             default: break

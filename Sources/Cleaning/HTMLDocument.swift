@@ -6,9 +6,7 @@ import CLibXML2
 /// nor overflow the stack, and all later passes are simple loops over arrays.
 struct HTMLDocument {
     struct Node {
-        /// Lower-cased element name; empty for text.
         var tag: Tag
-        var name: String
         var parent: Int32
         var firstChild: Int32 = -1
         var lastChild: Int32 = -1
@@ -68,7 +66,7 @@ struct HTMLDocument {
                 let name = Self.lowercasedName(node.pointee.name)
                 let tag = Tag.of(name)
                 if tag != .skipped || depth == 0 {
-                    let index = append(Node(tag: tag, name: name, parent: parentIndex, depth: depth))
+                    let index = append(Node(tag: tag, parent: parentIndex, depth: depth))
                     copyAttributes(of: node, into: index)
                     if tag == .body, body == 0 { body = index }
                     if tag == .head, head < 0 { head = index }
@@ -81,7 +79,7 @@ struct HTMLDocument {
                             child = item.pointee.next
                         }
                         if !text.isEmpty {
-                            _ = append(Node(tag: .text, name: "", parent: Int32(index), text: text, depth: depth + 1))
+                            _ = append(Node(tag: .text, parent: Int32(index), text: text, depth: depth + 1))
                         }
                     } else if node.pointee.children != nil, depth < Self.maximumDepth {
                         descend = true
@@ -89,7 +87,7 @@ struct HTMLDocument {
                     }
                 }
             } else if type == XML_TEXT_NODE || type == XML_CDATA_SECTION_NODE, let content = node.pointee.content {
-                _ = append(Node(tag: .text, name: "", parent: parentIndex, text: String(cString: content), depth: depth))
+                _ = append(Node(tag: .text, parent: parentIndex, text: String(cString: content), depth: depth))
             }
             if descend, let child = node.pointee.children {
                 current = child
@@ -193,12 +191,16 @@ struct HTMLDocument {
 
     /// The collapsed text of the subtree at `index`.
     func text(of index: Int) -> String {
-        var result = ""
-        for node in index..<subtreeEnd(index) where nodes[node].isText && !isInsideData(node) {
-            result += nodes[node].text
-            result += " "
+        var collapser = WhitespaceCollapser()
+        for node in index..<subtreeEnd(index) {
+            let item = nodes[node]
+            if item.isText {
+                if !isInsideData(node) { collapser.append(item.text) }
+            } else if item.tag.isBlock || item.tag == .br || item.tag == .td || item.tag == .th {
+                collapser.breakWord()
+            }
         }
-        return result.collapsingWhitespace()
+        return collapser.result
     }
 
     func isInsideData(_ index: Int) -> Bool {
