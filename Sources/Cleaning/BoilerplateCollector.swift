@@ -11,7 +11,7 @@ struct BoilerplateCollector {
         var result: [(Int, BoilerplateKind, String)] = []
         let roots = Set(selection.roots)
         let body = document.body
-        var index = body + 1
+        var index = body
         let end = document.subtreeEnd(body)
         while index < end {
             let node = nodes[index]

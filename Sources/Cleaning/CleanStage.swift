@@ -25,6 +25,10 @@ public struct CleanStage: Stage {
         let source = try record.optionalString(Field.finalURL) ?? record.optionalString(Field.source)
         var document: CleanedDocument
         if let raw = try record.optionalString(Field.raw) {
+            if let share = BinarySniffer.controlShare(raw) {
+                throw RecordError.invalidValue(
+                    field: Field.raw, reason: "looks like binary data (\(share)% control characters), not a document")
+            }
             document = Cleaner(options: options).clean(raw, mediaType: mediaType, source: source)
         } else if let text = try record.optionalString(Field.text) {
             document = PlainTextCleaner(options: options).clean(text)
@@ -128,5 +132,23 @@ enum MarkupSniffer {
             previous = byte
         }
         return tags >= 3
+    }
+}
+
+/// Recognises binary data that was fetched as if it were a document.
+enum BinarySniffer {
+    /// The percentage of control and replacement characters in the first 64 KB when it is over 10%, else `nil`.
+    static func controlShare(_ raw: String) -> Int? {
+        var total = 0
+        var control = 0
+        for scalar in raw.unicodeScalars.prefix(65_536) {
+            total += 1
+            let value = scalar.value
+            if value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D && value != 0x0C || value == 0xFFFD || value == 0x7F {
+                control += 1
+            }
+        }
+        guard total >= 16, control * 10 > total else { return nil }
+        return control * 100 / total
     }
 }

@@ -37,9 +37,13 @@ struct HTMLDocument {
     /// - Returns: `nil` when libxml2 builds no tree at all (an empty input).
     init?(utf8 bytes: [UInt8]) {
         guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return nil }
+        // XML_PARSE_HUGE lifts libxml2's limits of 256 levels of nesting and 10 MB text
+        // nodes, which otherwise make it stop parsing and lose the rest of the page; the
+        // walk below is iterative and caps depth itself.
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
+                | XML_PARSE_HUGE.rawValue)
         let document: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
                 htmlReadMemory(pointer, Int32(buffer.count), nil, "UTF-8", options)
@@ -65,7 +69,10 @@ struct HTMLDocument {
             if type == XML_ELEMENT_NODE {
                 let name = Self.lowercasedName(node.pointee.name)
                 let tag = Tag.of(name)
-                if tag != .skipped || depth == 0 {
+                if depth >= Self.maximumDepth {
+                    // Past the cap, elements are flattened: their text joins the deepest kept ancestor.
+                    descend = tag != .skipped && !tag.holdsData && node.pointee.children != nil
+                } else if tag != .skipped || depth == 0 {
                     let index = append(Node(tag: tag, parent: parentIndex, depth: depth))
                     copyAttributes(of: node, into: index)
                     if tag == .body, body == 0 { body = index }
@@ -81,13 +88,13 @@ struct HTMLDocument {
                         if !text.isEmpty {
                             _ = append(Node(tag: .text, parent: Int32(index), text: text, depth: depth + 1))
                         }
-                    } else if node.pointee.children != nil, depth < Self.maximumDepth {
+                    } else if node.pointee.children != nil {
                         descend = true
                         parentIndex = Int32(index)
                     }
                 }
             } else if type == XML_TEXT_NODE || type == XML_CDATA_SECTION_NODE, let content = node.pointee.content {
-                _ = append(Node(tag: .text, parent: parentIndex, text: String(cString: content), depth: depth))
+                _ = append(Node(tag: .text, parent: parentIndex, text: String(cString: content), depth: min(depth, Self.maximumDepth)))
             }
             if descend, let child = node.pointee.children {
                 current = child
@@ -105,7 +112,8 @@ struct HTMLDocument {
                 }
                 climb = up.pointee.parent
                 depth -= 1
-                if parentIndex >= 0 { parentIndex = nodes[Int(parentIndex)].parent }
+                // Only elements above the cap were kept, so only they move the parent back up.
+                if depth < Self.maximumDepth, parentIndex >= 0 { parentIndex = nodes[Int(parentIndex)].parent }
             }
         }
     }
