@@ -148,7 +148,7 @@ struct ContentExtractor {
                 paragraphLength = Int(stats.length[index])
                 paragraphCommas = Int(stats.commas[index])
                 scoreFrom = Int(nodes[index].parent)
-            case .div, .article, .main, .blockquote, .li, .dd, .body, .center, .other, .block, .font, .span:
+            case .div, .article, .main, .body, .center, .other, .block, .font, .span:
                 if tag == .div || tag == .block || tag == .center, !stats.hasBlock[index] {
                     paragraphLength = Int(stats.length[index])
                     paragraphCommas = Int(stats.commas[index])
@@ -304,7 +304,7 @@ struct ContentExtractor {
             } else if (node.tag == .h1 || node.tag == .h2), flags.weightClasses, hint.weight < 0 {
                 remove = hint.kind ?? .other
             } else if flags.cleanConditionally, index != root,
-                [.form, .table, .ul, .ol, .div, .section, .aside].contains(node.tag), shouldRemove(index, stats: stats, score: score,
+                [.form, .table, .ul, .div, .aside].contains(node.tag), shouldRemove(index, stats: stats, score: score,
                     isCandidate: isCandidate, flags: flags)
             {
                 remove = hint.kind ?? classifyByText(index, stats: stats)
