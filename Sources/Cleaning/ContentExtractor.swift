@@ -415,7 +415,7 @@ struct ContentExtractor {
             let node = nodes[index]
             if node.isText {
                 if document.isInsideData(index) { continue }
-                let (characters, commaCount) = Self.measure(node.text)
+                let (characters, commaCount) = document.withText(index) { Self.measure($0) }
                 length[index] = Int32(characters)
                 commas[index] = Int32(commaCount)
             } else if node.tag == .a {
@@ -433,12 +433,12 @@ struct ContentExtractor {
     }
 
     /// Characters (code points, whitespace runs counted once) and commas in a text node.
-    static func measure(_ text: String) -> (Int, Int) {
+    static func measure(_ text: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
         var characters = 0
         var commas = 0
         var lastWasSpace = true
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-        for byte in text.utf8 {
+        for byte in text {
             if byte & 0xC0 != 0x80 {
                 let space = byte == 32 || byte == 10 || byte == 9 || byte == 13
                 if !(space && lastWasSpace) { characters += 1 }
@@ -474,7 +474,8 @@ struct ContentExtractor {
         for child in document.children(of: index) {
             let node = document.nodes[child]
             if node.isText {
-                if !node.text.allSatisfy(\.isWhitespace) { result.append(child) }
+                let blank = document.withText(child) { $0.allSatisfy { $0 == 32 || $0 == 10 || $0 == 9 || $0 == 13 } }
+                if !blank { result.append(child) }
             } else if gone.isEmpty || !gone[child] {
                 result.append(child)
             }

@@ -14,8 +14,9 @@ struct HTMLDocument {
         /// Range of this element's attributes in ``HTMLDocument/attributes``.
         var attributeStart: Int32 = 0
         var attributeCount: Int32 = 0
-        /// Text of a text node (whitespace kept).
-        var text: String = ""
+        /// Where a text node's UTF-8 bytes (whitespace kept) are in ``HTMLDocument/textBytes``.
+        var textStart: Int32 = 0
+        var textLength: Int32 = 0
         var depth: Int32 = 0
         /// One past the last node of this subtree.
         var end: Int32 = 0
@@ -25,6 +26,8 @@ struct HTMLDocument {
 
     var nodes: [Node] = []
     var attributes: [(name: String, value: String)] = []
+    /// The bytes of every text node, one after the other.
+    var textBytes: [UInt8] = []
     /// Index of `<body>`, or the root when there is none.
     var body: Int = 0
     var head: Int = -1
@@ -79,14 +82,16 @@ struct HTMLDocument {
                     if tag == .head, head < 0 { head = index }
                     if tag.holdsData {
                         // Script, style and title hold text that is data (JSON-LD) or the document title.
-                        var text = ""
+                        let start = textBytes.count
                         var child = node.pointee.children
                         while let item = child {
-                            if let content = item.pointee.content { text += String(cString: content) }
+                            if let content = item.pointee.content { appendText(content) }
                             child = item.pointee.next
                         }
-                        if !text.isEmpty {
-                            _ = append(Node(tag: .text, parent: Int32(index), text: text, depth: depth + 1))
+                        if textBytes.count > start {
+                            _ = append(Node(
+                                tag: .text, parent: Int32(index), textStart: Int32(start),
+                                textLength: Int32(textBytes.count - start), depth: depth + 1))
                         }
                     } else if node.pointee.children != nil {
                         descend = true
@@ -94,7 +99,11 @@ struct HTMLDocument {
                     }
                 }
             } else if type == XML_TEXT_NODE || type == XML_CDATA_SECTION_NODE, let content = node.pointee.content {
-                _ = append(Node(tag: .text, parent: parentIndex, text: String(cString: content), depth: min(depth, Self.maximumDepth)))
+                let start = textBytes.count
+                appendText(content)
+                _ = append(Node(
+                    tag: .text, parent: parentIndex, textStart: Int32(start), textLength: Int32(textBytes.count - start),
+                    depth: min(depth, Self.maximumDepth)))
             }
             if descend, let child = node.pointee.children {
                 current = child
@@ -118,6 +127,26 @@ struct HTMLDocument {
         }
     }
 
+    private mutating func appendText(_ content: UnsafePointer<xmlChar>) {
+        let length = Int(xmlStrlen(content))
+        textBytes.append(contentsOf: UnsafeBufferPointer(start: content, count: length))
+    }
+
+    /// A text node's text.
+    func nodeText(_ index: Int) -> String {
+        let node = nodes[index]
+        let start = Int(node.textStart)
+        return String(decoding: textBytes[start..<start + Int(node.textLength)], as: UTF8.self)
+    }
+
+    /// Calls `body` with a text node's UTF-8 bytes.
+    func withText<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let node = nodes[index]
+        return textBytes.withUnsafeBufferPointer { buffer in
+            body(UnsafeBufferPointer(rebasing: buffer[Int(node.textStart)..<Int(node.textStart) + Int(node.textLength)]))
+        }
+    }
+
     private mutating func append(_ node: Node) -> Int {
         let index = nodes.count
         nodes.append(node)
@@ -138,6 +167,10 @@ struct HTMLDocument {
         let start = attributes.count
         while let item = attribute {
             let name = Self.lowercasedName(item.pointee.name)
+            guard Self.keptAttributes.contains(name) else {
+                attribute = item.pointee.next
+                continue
+            }
             var value = ""
             if let child = item.pointee.children, let content = child.pointee.content {
                 value = String(cString: content)
@@ -148,6 +181,13 @@ struct HTMLDocument {
         nodes[index].attributeStart = Int32(start)
         nodes[index].attributeCount = Int32(attributes.count - start)
     }
+
+    /// The attributes clean reads; the rest (data-*, srcset, event handlers) are not copied.
+    static let keptAttributes: Set<String> = [
+        "class", "id", "role", "hidden", "aria-hidden", "style", "rel", "itemprop", "href", "src", "alt", "content",
+        "property", "name", "http-equiv", "lang", "xml:lang", "type", "datetime", "pubdate", "summary", "datatable",
+        "charset",
+    ]
 
     private static func lowercasedName(_ name: UnsafePointer<xmlChar>?) -> String {
         guard let name else { return "" }
@@ -203,7 +243,7 @@ struct HTMLDocument {
         for node in index..<subtreeEnd(index) {
             let item = nodes[node]
             if item.isText {
-                if !isInsideData(node) { collapser.append(item.text) }
+                if !isInsideData(node) { withText(node) { collapser.append(bytes: $0) } }
             } else if item.tag.isBlock || item.tag == .br || item.tag == .td || item.tag == .th {
                 collapser.breakWord()
             }

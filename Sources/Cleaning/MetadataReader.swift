@@ -39,7 +39,7 @@ struct MetadataReader {
                 readMeta(index, into: &found)
             case .title:
                 if found.documentTitle == nil, node.firstChild >= 0 {
-                    found.documentTitle = nodes[Int(node.firstChild)].text.collapsingWhitespace()
+                    found.documentTitle = document.nodeText(Int(node.firstChild)).collapsingWhitespace()
                 }
             case .link:
                 if found.canonical == nil, let rel = document.attribute("rel", of: index)?.lowercased(),
@@ -49,7 +49,7 @@ struct MetadataReader {
                 }
             case .script:
                 if document.attribute("type", of: index)?.lowercased().includes("ld+json") == true, node.firstChild >= 0 {
-                    found.jsonLD.merge(json: nodes[Int(node.firstChild)].text)
+                    found.jsonLD.merge(json: document.nodeText(Int(node.firstChild)))
                 }
             case .time:
                 if found.times.count < 8, let value = document.attribute("datetime", of: index), !value.isEmpty {

@@ -91,7 +91,11 @@ struct WhitespaceCollapser {
 
     mutating func append(_ text: String) {
         var copy = text
-        copy.withUTF8 { buffer in
+        copy.withUTF8 { append(bytes: $0) }
+    }
+
+    mutating func append(bytes buffer: UnsafeBufferPointer<UInt8>) {
+        do {
             let count = buffer.count
             var index = 0
             while index < count {
