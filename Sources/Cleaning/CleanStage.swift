@@ -141,12 +141,16 @@ enum BinarySniffer {
     static func controlShare(_ raw: String) -> Int? {
         var total = 0
         var control = 0
-        for scalar in raw.unicodeScalars.prefix(65_536) {
-            total += 1
-            let value = scalar.value
-            if value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D && value != 0x0C || value == 0xFFFD || value == 0x7F {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in raw.utf8.prefix(65_536) {
+            if byte & 0xC0 != 0x80 { total += 1 }
+            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C || byte == 0x7F {
                 control += 1
             }
+            // U+FFFD, what undecodable bytes became.
+            if byte == 0xBD, previous == 0xBF, beforePrevious == 0xEF { control += 1 }
+            beforePrevious = previous
+            previous = byte
         }
         guard total >= 16, control * 10 > total else { return nil }
         return control * 100 / total
