@@ -166,16 +166,8 @@ struct Phrases: Sendable {
     static let shared = Phrases()
 
     init() {
-        var words: [String] = []
-        var index: [String: Int] = [:]
-        func ids(_ list: [String]) -> [Int] {
-            list.map { word in
-                if let known = index[word] { return known }
-                index[word] = words.count
-                words.append(word)
-                return words.count - 1
-            }
-        }
+        var list = PatternList()
+        func ids(_ words: [String]) -> [Int] { list.add(words) }
         let comment = ids(BoilerplateRules.commentPhrases)
         let cookie = ids(["cookie"])
         let cookieContext = ids([
@@ -188,7 +180,7 @@ struct Phrases: Sendable {
         let newsletter = ids(BoilerplateRules.newsletterPhrases)
         let social = ids(["share", "tweet", "facebook", "twitter", "linkedin", "whatsapp", "pinterest", "reddit", "telegram"])
         let copyright = ids(["all rights reserved"])
-        let matcher = PatternMatcher(words)
+        let matcher = PatternMatcher(list.words)
         self.matcher = matcher
         self.comment = matcher.set(comment)
         self.cookie = matcher.set(cookie)

@@ -149,16 +149,8 @@ struct Vocabulary: Sendable {
     static let shared = Vocabulary()
 
     init() {
-        var words: [String] = []
-        var index: [String: Int] = [:]
-        func ids(_ list: [String]) -> [Int] {
-            list.map { word in
-                if let known = index[word] { return known }
-                index[word] = words.count
-                words.append(word)
-                return words.count - 1
-            }
-        }
+        var list = PatternList()
+        func ids(_ words: [String]) -> [Int] { list.add(words) }
         let positive = ids(ElementHints.positive)
         let negative = ids(ElementHints.negative)
         let unlikely = ids(ElementHints.unlikelyWords)
@@ -167,7 +159,7 @@ struct Vocabulary: Sendable {
         let share = ids(["share", "sharedaddy"])
         let fallback = ids(["fallback-image"])
         let kindIDs = ElementHints.kindWords.map { ($0.0, ids($0.1)) }
-        let matcher = PatternMatcher(words)
+        let matcher = PatternMatcher(list.words)
         self.matcher = matcher
         self.positive = matcher.set(positive)
         self.negative = matcher.set(negative)

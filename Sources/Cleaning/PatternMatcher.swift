@@ -109,3 +109,19 @@ struct PatternMatcher: Sendable {
         return found
     }
 }
+
+/// Several word lists gathered into one list of distinct patterns, each list kept as pattern indexes.
+struct PatternList {
+    private(set) var words: [String] = []
+    private var index: [String: Int] = [:]
+
+    /// Adds `list` and returns the pattern index of each of its words.
+    mutating func add(_ list: [String]) -> [Int] {
+        list.map { word in
+            if let known = index[word] { return known }
+            index[word] = words.count
+            words.append(word)
+            return words.count - 1
+        }
+    }
+}
