@@ -99,9 +99,11 @@ struct EntityScan {
                     end = probe
                     continue
                 }
-                // Lower-case connectors join capitalised words: "Ministry of Foreign Affairs", "von der Leyen".
+                // Lower-case connectors join capitalised words: "Ministry of Foreign Affairs", "von der Leyen",
+                // but not a name and a day ("the Senate on Tuesday").
                 if token.isWord, !token.isCapitalized,
-                    EntityLexicon.nameConnectors.contains(token.lower) || EntityLexicon.nameParticles.contains(token.lower)
+                    EntityLexicon.nameConnectors.contains(token.lower) || EntityLexicon.nameParticles.contains(token.lower),
+                    probe + 1 >= tokens.count || !EntityLexicon.calendarWords.contains(tokens[probe + 1].lower)
                 {
                     probe += 1
                     continue

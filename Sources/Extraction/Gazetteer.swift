@@ -59,6 +59,8 @@ public struct Gazetteer: Sendable {
     public let givenNames: Set<String>
     /// Lower-cased common surnames.
     public let surnames: Set<String>
+    /// Lower-cased English words (Debian wamerican), to tell "Analysts said" from "Putin said".
+    public let englishWords: Set<String>
     /// Phrase dictionary over every place name and alias.
     let trie: PhraseTrie
     private let byKey: [String: [Int]]
@@ -75,11 +77,11 @@ public struct Gazetteer: Sendable {
         }
         self.init(
             placesTSV: resource("places", "tsv"), givenNames: resource("given-names", "txt"),
-            surnames: resource("surnames", "txt"))
+            surnames: resource("surnames", "txt"), englishWords: resource("english-words", "txt"))
     }
 
-    /// Builds a gazetteer from the text of its three files.
-    init(placesTSV: String, givenNames: String, surnames: String) {
+    /// Builds a gazetteer from the text of its files.
+    init(placesTSV: String, givenNames: String, surnames: String, englishWords: String = "") {
         var places: [PlaceRecord] = []
         var trie = PhraseTrie()
         var byKey: [String: [Int]] = [:]
@@ -112,6 +114,7 @@ public struct Gazetteer: Sendable {
         self.byKey = byKey
         self.givenNames = Set(givenNames.split(separator: "\n").map { $0.lowercased() })
         self.surnames = Set(surnames.split(separator: "\n").map { $0.lowercased() })
+        self.englishWords = Set(englishWords.split(separator: "\n").map(String.init))
     }
 
     /// The places a name can mean, best-known first (countries, regions, then cities by population).
