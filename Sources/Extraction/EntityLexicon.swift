@@ -48,6 +48,12 @@ enum EntityLexicon {
         "superintendent", "inspector", "detective", "chef", "coo", "cfo", "cto", "vp", "president-elect",
     ]
 
+    /// Abbreviated titles written with a dot ("Mr.", "Dr.").
+    static let abbreviatedHonorifics: Set<String> = [
+        "mr", "mrs", "ms", "dr", "prof", "gen", "col", "capt", "lt", "maj", "sgt", "adm", "sen", "rep", "gov", "rev",
+        "hon", "fr", "st", "sr", "jr", "mx",
+    ]
+
     /// Titles that are abbreviations and take an optional dot ("Mr." / "Mr").
     static let honorifics: Set<String> = [
         "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "gen", "col", "capt", "lt", "maj", "sgt", "adm", "sen", "rep",
@@ -72,6 +78,16 @@ enum EntityLexicon {
         "had", "will", "would", "launched", "opened", "hosted", "received", "appointed", "named", "became",
         "condemned", "praised", "dismissed", "spent", "served", "faces", "faced", "met", "told", "sent",
     ])
+
+    /// Words of geography and buildings: a name with one is not a person's ("Stewart Island").
+    static let placeWords: Set<String> = [
+        "island", "islands", "river", "lake", "mountain", "mountains", "mount", "valley", "bay", "sea", "ocean",
+        "beach", "province", "county", "district", "street", "road", "avenue", "square", "park", "airport",
+        "bridge", "station", "cathedral", "mosque", "synagogue", "temple", "palace", "castle", "tower", "stadium",
+        "arena", "hall", "city", "town", "village", "region", "peninsula", "strait", "canal", "desert", "forest",
+        "coast", "gulf", "harbour", "harbor", "port", "highway", "boulevard", "plaza", "prison", "camp", "base",
+        "republic", "kingdom", "state", "states", "oblast", "krai",
+    ]
 
     /// Days and months: a name never runs on into them ("the Senate on Tuesday").
     static let calendarWords: Set<String> = [

@@ -108,6 +108,14 @@ struct EntityScan {
                     probe += 1
                     continue
                 }
+                // A middle initial: "Donald J. Trump".
+                if token.lower == ".", probe + 1 < tokens.count, isNameWord(tokens[probe + 1]),
+                    tokens[probe - 1].isWord, tokens[probe - 1].end - tokens[probe - 1].start == 1,
+                    tokens[probe - 1].isCapitalized, probe - 1 > start
+                {
+                    probe += 1
+                    continue
+                }
                 if token.lower == "&", probe + 1 < tokens.count, isNameWord(tokens[probe + 1]) {
                     probe += 1
                     continue

@@ -22,10 +22,10 @@ extension EntityScan {
     func isNamePart(_ index: Int) -> Bool {
         let token = tokens[index]
         guard token.isWord, token.isCapitalized, !token.hasDigit, owner[index] == -1 else { return false }
-        if token.isAllCaps, token.end - token.start > 1 { return false }
+        if token.isAllCaps, token.end - token.start > 1, !token.lower.contains(".") { return false }  // "H.W." is initials
         let lower = token.lower
         if EntityLexicon.demonyms.contains(lower) || EntityLexicon.personTitles.contains(lower) { return false }
-        if EntityLexicon.organizationHeads.contains(lower) { return false }
+        if EntityLexicon.organizationHeads.contains(lower) || EntityLexicon.placeWords.contains(lower) { return false }
         return true
     }
 
@@ -40,11 +40,14 @@ extension EntityScan {
         var titleEnd = -1
         for index in run where isTitle(index) { titleEnd = index + 1 }
         if titleEnd == -1 {
-            var before = run.lowerBound - 1
-            if before >= 0, tokens[before].lower == ".", before > 0, EntityLexicon.honorifics.contains(tokens[before - 1].lower) {
-                before -= 1
+            let before = run.lowerBound - 1
+            if before > 0, tokens[before].lower == ".", tokens[before - 1].isCapitalized,
+                EntityLexicon.abbreviatedHonorifics.contains(tokens[before - 1].lower)
+            {
+                titleEnd = run.lowerBound  // "Mr. Lieberman", "Dr. Fauci"
+            } else if isTitle(before), !tokens[run.lowerBound].sentenceInitial {
+                titleEnd = run.lowerBound  // "spokesman John Kirby"
             }
-            if isTitle(before) { titleEnd = run.lowerBound }
         }
         if titleEnd >= 0 {
             var first = titleEnd
