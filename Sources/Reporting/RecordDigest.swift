@@ -91,7 +91,16 @@ struct RecordDigest {
 
     /// Collapses line breaks and runs of white space, so a value stays on one line in every format.
     static func singleLine(_ text: String) -> String {
-        guard text.contains(where: { $0.isWhitespace && $0 != " " }) || text.contains("  ") else { return text }
+        var previous: UInt8 = 0x20, clean = true
+        for byte in text.utf8 {
+            // Control white space, a double space, a leading space, or a non-ASCII byte (which may be a special space).
+            if byte < 0x20 || byte >= 0x80 || (byte == 0x20 && previous == 0x20) {
+                clean = false
+                break
+            }
+            previous = byte
+        }
+        if clean && previous != 0x20 { return text }
         return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 

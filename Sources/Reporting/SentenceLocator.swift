@@ -6,12 +6,25 @@
 /// ("J. Smith") or a short title ("Mr.", "Dr.") does not end it.
 public struct SentenceLocator {
     private let scalars: [Unicode.Scalar]
+    private let utf8: [UInt8]
+    /// The UTF-8 offset of each scalar, and of the end.
+    private let byteOffsets: [Int]
 
     /// The longest sentence text kept; longer ones are cut around the mention.
     public static let maximumLength = 480
 
     public init(text: String) {
         scalars = Array(text.unicodeScalars)
+        utf8 = Array(text.utf8)
+        var offsets: [Int] = []
+        offsets.reserveCapacity(scalars.count + 1)
+        var offset = 0
+        for scalar in scalars {
+            offsets.append(offset)
+            offset += UTF8.width(scalar)
+        }
+        offsets.append(offset)
+        byteOffsets = offsets
     }
 
     /// The sentence containing `start..<end`, trimmed, or nil when the offsets are outside the text.
@@ -33,9 +46,14 @@ public struct SentenceLocator {
             lower = newLower
             upper = newUpper
         }
-        var text = String(String.UnicodeScalarView(scalars[lower..<upper]))
-        text = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
-        text = String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        while lower < upper, scalars[lower].properties.isWhitespace { lower += 1 }
+        while upper > lower, scalars[upper - 1].properties.isWhitespace { upper -= 1 }
+        var text = String(decoding: utf8[byteOffsets[lower]..<byteOffsets[upper]], as: UTF8.self)
+        if utf8[byteOffsets[lower]..<byteOffsets[upper]].contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            // Line breaks and tabs inside the sentence become single spaces.
+            text = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\r\n" })
+                .map { $0.trimmingSpaces() }.joined(separator: " ")
+        }
         if cutLeft { text = "…" + text }
         if cutRight { text += "…" }
         return text
@@ -70,4 +88,14 @@ public struct SentenceLocator {
         "Inc", "Corp", "Co", "Ltd", "No", "vs", "etc", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov",
         "Dec", "approx", "e.g", "i.e",
     ]
+}
+
+extension Substring {
+    /// The text without leading and trailing spaces.
+    func trimmingSpaces() -> Substring {
+        var result = self
+        while result.first == " " { result.removeFirst() }
+        while result.last == " " { result.removeLast() }
+        return result
+    }
 }
