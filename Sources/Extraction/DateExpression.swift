@@ -1,0 +1,34 @@
+/// A time unit that relative dates count in.
+public enum DatePeriod: String, Sendable, Equatable {
+    case day, week, weekend, month, quarter, year, decade, century
+}
+
+/// What a date mention says, before it is resolved against a reference date.
+///
+/// Extract finds the span; normalize parses the mention text back into a
+/// `DateExpression` (``DateRecognizer/parse(_:)``) and resolves it.
+public indirect enum DateExpression: Sendable, Equatable {
+    /// A calendar date with some fields: "December 7, 2023", "January 2019", "7 Dec", "2009", "February".
+    /// A missing year is inferred from the reference date.
+    case calendar(year: Int?, month: Int?, day: Int?)
+    /// An all-numeric date whose field order depends on the date order: "12/07/2023".
+    case numeric(first: Int, second: Int, year: Int)
+    /// A decade by its first year: "the 1990s" → 1990.
+    case decade(Int)
+    /// "today" (0), "yesterday" (-1), "tomorrow" (1), "last night" (-1).
+    case relativeDay(Int)
+    /// "last week" (week, -1), "this year" (year, 0), "next month" (month, 1).
+    case relativePeriod(DatePeriod, offset: Int)
+    /// "two years ago" (2, year).
+    case ago(Int, DatePeriod)
+    /// A weekday (1 = Monday): offset nil for "on Tuesday" (the most recent), -1 "last", 0 "this", 1 "next".
+    case weekday(Int, offset: Int?)
+    /// A month in a relative year: "February this year" (2, 0), "March last year" (3, -1).
+    case monthOfYear(Int, yearOffset: Int)
+    /// A month relative to now: "last February" (2, -1), "next March" (3, 1), "this May" (5, 0).
+    case relativeMonth(Int, offset: Int)
+    /// A quarter of a year: "the third quarter of 2023", "Q3 2023"; a nil year is the reference's.
+    case quarter(Int, year: Int?)
+    /// A range: "from 2019 to 2021", "between March and May", "December 3-5, 2023".
+    case range(DateExpression, DateExpression)
+}
