@@ -29,11 +29,24 @@ public struct SentenceLocator {
 
     /// The sentence containing `start..<end`, trimmed, or nil when the offsets are outside the text.
     public func sentence(start: Int, end: Int) -> String? {
+        guard let bounds = bounds(start: start, end: end) else { return nil }
+        return sentence(bounds: bounds, start: start, end: end)
+    }
+
+    /// The code-point range of the sentence containing `start..<end`, before trimming;
+    /// mentions in one sentence share it, so callers can keep one string per sentence.
+    public func bounds(start: Int, end: Int) -> Range<Int>? {
         guard start >= 0, start <= end, end <= scalars.count, !scalars.isEmpty else { return nil }
         var lower = min(start, scalars.count - 1)
         while lower > 0, !isBoundary(before: lower) { lower -= 1 }
         var upper = max(end, lower)
         while upper < scalars.count, !isBoundary(before: upper) { upper += 1 }
+        return lower..<upper
+    }
+
+    /// The text of a sentence found by ``bounds(start:end:)``; a long one is cut around `start..<end`.
+    public func sentence(bounds: Range<Int>, start: Int, end: Int) -> String {
+        var lower = bounds.lowerBound, upper = bounds.upperBound
         // Keep a window around the mention when the "sentence" is a whole unpunctuated block.
         let half = Self.maximumLength / 2
         var cutLeft = false, cutRight = false
