@@ -172,7 +172,7 @@ gavin rishi jeremy grant priti sajid nadhim kwasi
 GIVEN_NAME_SKIP = {"will", "may", "june", "april", "august", "an", "in", "see", "long", "sun", "young", "major",
                    "king", "prince", "prime", "van", "von", "de", "del", "la", "le", "so", "my", "love", "joy",
                    "hope", "faith", "grace", "mark", "bill", "son", "art", "ok", "general", "admiral",
-                   "israel", "jordan", "georgia", "paris", "china", "india", "victoria", "florence", "chad",
+                   "china", "india",
                    "said", "state", "president", "minister", "an", "the", "of", "and", "moon", "china"}
 
 

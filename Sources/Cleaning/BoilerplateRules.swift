@@ -103,24 +103,24 @@ enum BoilerplateRules {
         guard length <= 800 else { return nil }
         let key = text.matchKey
         if advertisementLines.contains(key.trimmingCharacters(":. ")) { return .advertisement }
-        if commentPhrases.contains(where: { key.contains($0) }), length <= 400 { return .comments }
-        if key.contains("cookie"),
+        if commentPhrases.contains(where: { key.includes($0) }), length <= 400 { return .comments }
+        if key.includes("cookie"),
             ["we use", "uses cookies", "use cookies", "use of cookies", "accept", "consent", "cookie policy",
-             "cookie settings", "by continuing", "by clicking", "by using"].contains(where: { key.contains($0) })
+             "cookie settings", "by continuing", "by clicking", "by using"].contains(where: { key.includes($0) })
         {
             return .cookie
         }
-        if recruitmentPhrases.contains(where: { key.contains($0) }) { return .recruitment }
-        if key.contains(" seeks ") || key.contains("looking for") || key.contains("is hiring"),
-            recruitmentRoles.contains(where: { key.contains($0) })
+        if recruitmentPhrases.contains(where: { key.includes($0) }) { return .recruitment }
+        if key.includes(" seeks ") || key.includes("looking for") || key.includes("is hiring"),
+            recruitmentRoles.contains(where: { key.includes($0) })
         {
             return .recruitment
         }
-        if length <= 400, newsletterPhrases.contains(where: { key.contains($0) }) { return .newsletter }
+        if length <= 400, newsletterPhrases.contains(where: { key.includes($0) }) { return .newsletter }
         if length <= 200, sharePrefixes.contains(where: { key.hasPrefix($0) }) { return .share }
         if length <= 200, isSocialLine(key) { return .share }
         if length <= 300,
-            key.hasPrefix("©") || key.hasPrefix("copyright") || key.hasPrefix("(c) ") || key.contains("all rights reserved")
+            key.hasPrefix("©") || key.hasPrefix("copyright") || key.hasPrefix("(c) ") || key.includes("all rights reserved")
         {
             return .copyright
         }
@@ -132,7 +132,7 @@ enum BoilerplateRules {
     static func inlineRelated(_ key: String) -> BoilerplateKind? {
         for prefix in ["read also:", "also read:", "read more:", "see also:", "related:", "read:", "watch:", "listen:",
             "recommended:", "more:", "opinion:"]
-        where key.hasPrefix(prefix) && key.utf8.count <= 250 && !key.dropFirst(prefix.count).contains(". ")
+        where key.hasPrefix(prefix) && key.utf8.count <= 250 && !String(key.dropFirst(prefix.count)).includes(". ")
         {
             return prefix == "opinion:" ? nil : .related
         }
@@ -152,7 +152,7 @@ enum BoilerplateRules {
     static func isHeadlineLike(_ text: String) -> Bool {
         let length = text.utf8.count
         guard length > 0, length <= 220, text.wordCount <= 35 else { return false }
-        if text.contains(". ") { return false }
+        if text.includes(". ") { return false }
         return !text.hasSuffix(".") || length < 120
     }
 }

@@ -113,7 +113,7 @@ public struct Cleaner: Sendable {
 enum MarkupSniffer {
     static func isHTML(_ raw: String, mediaType: String?) -> Bool {
         if let mediaType = mediaType?.lowercased() {
-            if mediaType.contains("html") || mediaType.contains("xml") { return true }
+            if mediaType.includes("html") || mediaType.includes("xml") { return true }
             if mediaType.hasPrefix("text/plain") { return false }
         }
         var count = 0

@@ -41,10 +41,27 @@ struct ContentExtractor {
     init(document: HTMLDocument) {
         self.document = document
         var hints = [ElementHints](repeating: ElementHints(), count: document.nodes.count)
+        // Pages repeat the same class lists many times; read each distinct one once.
+        var cache: [String: ElementHints] = [:]
         for index in document.nodes.indices where !document.nodes[index].isText && document.nodes[index].attributeCount > 0 {
             let node = document.nodes[index]
             let start = Int(node.attributeStart)
-            hints[index] = ElementHints(tag: node.tag, attributes: document.attributes[start..<start + Int(node.attributeCount)])
+            let attributes = document.attributes[start..<start + Int(node.attributeCount)]
+            var key = ""
+            for attribute in attributes where ElementHints.attributeNames.contains(attribute.name) {
+                key += attribute.name
+                key += "\u{1}"
+                key += attribute.value
+                key += "\u{2}"
+            }
+            if key.isEmpty { continue }
+            if let known = cache[key] {
+                hints[index] = known
+            } else {
+                let hint = ElementHints(tag: node.tag, attributes: attributes)
+                cache[key] = hint
+                hints[index] = hint
+            }
         }
         self.hints = hints
     }
@@ -511,7 +528,7 @@ struct ContentExtractor {
 
     func isPlausibleByline(_ text: String) -> Bool {
         let key = text.lowercased()
-        if key.contains("min read") || key.hasPrefix("published") || key.hasPrefix("updated") { return false }
+        if key.includes("min read") || key.hasPrefix("published") || key.hasPrefix("updated") { return false }
         return key.contains(where: \.isLetter)
     }
 

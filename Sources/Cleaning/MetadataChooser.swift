@@ -42,7 +42,7 @@ struct MetadataChooser {
             if title.wordCount < 3, let first = words.firstIndex(where: { $0.count == 1 && "|-\\/>»–—".contains($0) }) {
                 title = words[(first + 1)...].joined(separator: " ")
             }
-        } else if original.contains(": ") {
+        } else if original.includes(": ") {
             if !found.headings.contains(where: { $0.text == original }) {
                 let ranges = original.ranges(of: ": ")
                 title = String(original[ranges.last!.upperBound...])
@@ -94,7 +94,7 @@ struct MetadataChooser {
         let key = value.lowercased()
         guard !value.isEmpty, value.count <= 120, value.contains(where: \.isLetter) else { return nil }
         if key.hasPrefix("http") || key.hasPrefix("www.") || key.hasPrefix("@") { return nil }
-        if key.contains("min read") || key.hasPrefix("published") || key.hasPrefix("updated") || key.hasPrefix("posted") {
+        if key.includes("min read") || key.hasPrefix("published") || key.hasPrefix("updated") || key.hasPrefix("posted") {
             return nil
         }
         if DateParser.parse(value) != nil, value.wordCount <= 6 { return nil }

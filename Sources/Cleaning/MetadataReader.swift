@@ -48,7 +48,7 @@ struct MetadataReader {
                     found.canonical = href.trimmingWhitespace()
                 }
             case .script:
-                if document.attribute("type", of: index)?.lowercased().contains("ld+json") == true, node.firstChild >= 0 {
+                if document.attribute("type", of: index)?.lowercased().includes("ld+json") == true, node.firstChild >= 0 {
                     found.jsonLD.merge(json: nodes[Int(node.firstChild)].text)
                 }
             case .time:
@@ -68,7 +68,7 @@ struct MetadataReader {
             if !node.isText, node.attributeCount > 0, found.authorLinks.count < 4 {
                 let rel = document.attribute("rel", of: index)?.lowercased() ?? ""
                 let itemprop = document.attribute("itemprop", of: index)?.lowercased() ?? ""
-                if rel.split(separator: " ").contains("author") || itemprop.contains("author") {
+                if rel.split(separator: " ").contains("author") || itemprop.includes("author") {
                     let text = document.text(of: index)
                     if !text.isEmpty, text.count < 100 { found.authorLinks.append(text) }
                 }

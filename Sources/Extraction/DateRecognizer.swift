@@ -64,6 +64,13 @@ struct DateGrammar {
             if let lower = single(at: index + 1, context: true), let upper = rangeUpper(after: lower, connectors: connector) {
                 return (.range(lower.0, upper.0), index, upper.end)
             }
+            // "from 3 to 12 March 2024", "between 3 and 5 May": the first day takes the second's month and year.
+            if let day = dayNumber(index + 1), tokens.isWord(day.end, in: connector) || tokens.isDash(day.end),
+               let upper = single(at: day.end + 1, context: true), case .calendar(let year, let month?, let otherDay?) = upper.0,
+               day.value < otherDay
+            {
+                return (.range(.calendar(year: year, month: month, day: day.value), upper.0), index, upper.end)
+            }
             return nil
         }
         guard let lower = single(at: index, context: false) else { return nil }
@@ -102,7 +109,14 @@ struct DateGrammar {
             if classes.contains(.relativeDay) {
                 return (.relativeDay(Int(entry.number)), index, partOfDayEnd(after: index + 1))
             }
-            if classes.contains(.relativeModifier), let match = relative(at: index, offset: Int(entry.number)) { return match }
+            if classes.contains(.relativeModifier), let offset = tokens.relativeOffset(index),
+               let match = relative(at: index, offset: offset)
+            {
+                return match
+            }
+            if entry.word == "the", let inner = single(at: index + 1, context: context), theTakesPart(inner.0, at: index + 1) {
+                return (inner.0, index, inner.end)
+            }
             if classes.contains(.periodPart), let match = periodPart(at: index, context: context) { return match }
             if let match = ago(at: index) { return match }
             if let match = quarter(at: index) { return match }
@@ -138,8 +152,8 @@ struct DateGrammar {
         let next = index + 1
         guard let entry = tokens.entry(next) else { return nil }
         if entry.classes.contains(.period), let period = entry.period {
-            let periodWord = entry.word
-            guard !periodWord.hasSuffix("s") || periodWord == "days" && false else { return nil }
+            // "last years" is not a date; "last week" is.
+            guard !entry.word.hasSuffix("s") else { return nil }
             let datePeriod: DatePeriod
             switch period {
             case .week: datePeriod = .week
@@ -253,8 +267,7 @@ struct DateGrammar {
     // MARK: - Months
 
     private func monthFirst(at index: Int, month: Int, context: Bool) -> Match? {
-        let isAbbreviation = tokens.length(index) <= 4 && !tokens.isWord(index, "june") && !tokens.isWord(index, "july")
-            && !tokens.isWord(index, "may")
+        let isAbbreviation = isAbbreviatedMonth(index)
         if strict, !tokens[index].capitalized { return nil }
         var position = index + 1
         if isAbbreviation, tokens.isSymbol(position, "."), tokens.attached(position) { position += 1 }
@@ -292,7 +305,7 @@ struct DateGrammar {
         if let modifier = tokens.entry(relativePosition), modifier.classes.contains(.relativeModifier),
            ["this", "last", "next"].contains(modifier.word), tokens.isWord(relativePosition + 1, "year")
         {
-            return (.monthOfYear(month, yearOffset: Int(modifier.number)), index, relativePosition + 2)
+            return (.monthOfYear(month, yearOffset: tokens.relativeOffset(relativePosition) ?? 0), index, relativePosition + 2)
         }
         // A bare month.
         if isAbbreviation, strict { return nil }
@@ -300,12 +313,26 @@ struct DateGrammar {
         return (.calendar(year: nil, month: month, day: nil), index, index + 1)
     }
 
+    private func isAbbreviatedMonth(_ index: Int) -> Bool {
+        guard let word = tokens.entry(index)?.word else { return false }
+        return word.count <= 4 && word != "may" && word != "june" && word != "july"
+    }
+
+    /// "the third quarter of 2023", "the end of the year": the article belongs to the expression.
+    private func theTakesPart(_ expression: DateExpression, at index: Int) -> Bool {
+        if case .quarter = expression { return true }
+        guard let word = tokens.entry(index)?.word else { return false }
+        return ["end", "beginning", "start", "middle"].contains(word)
+    }
+
     /// True when a bare month name at `index` reads as a date: after a date preposition
     /// ("in May", "since February") or before a possessive ("February's vote").
     private func bareMonthContext(_ index: Int) -> Bool {
         if tokens.isSymbol(index + 1, "'") || tokens.isSymbol(index + 1, "’"), tokens.isWord(index + 2, "s") { return true }
+        if index > 1, tokens.isSymbol(index - 1, ","), tokens.has(index - 2, .month), tokens[index - 2].capitalized { return true }
         guard index > 0, let previous = tokens.entry(index - 1) else { return false }
         if previous.word == "and" || previous.word == "or" { return tokens.has(index - 2, .month) }
+        if tokens.isSymbol(index - 1, ","), tokens.has(index - 2, .month) { return true }
         if previous.word == "may" || previous.word == "march" { return false }
         return previous.classes.contains(.datePreposition) && previous.word != "as" && previous.word != "for"
             && previous.word != "than" && previous.word != "that"
@@ -346,7 +373,7 @@ struct DateGrammar {
             if let entry = tokens.entry(position), entry.classes.contains(.month), tokens[position].capitalized || !strict {
                 let month = Int(entry.number)
                 var end = position + 1
-                if tokens.isSymbol(end, "."), tokens.attached(end), tokens.length(position) <= 4 { end += 1 }
+                if tokens.isSymbol(end, "."), tokens.attached(end), isAbbreviatedMonth(position) { end += 1 }
                 var year: Int?
                 var yearPosition = end
                 if tokens.isSymbol(yearPosition, ",") { yearPosition += 1 }
@@ -446,8 +473,8 @@ struct DateGrammar {
 
     /// Whether a bare four-digit number at `index` is a year here.
     private func yearIsDate(_ index: Int, year: Int, context: Bool) -> Bool {
-        // Glued to something else: "$2009", "#2009", "v2009", "2009:".
-        if index > 0, tokens.attached(index) {
+        // Glued to something else: "$2009", "#2009", "v2009", "2009:" (but "mid-2009" is fine).
+        if index > 0, tokens.attached(index), !context {
             let previous = tokens[index - 1]
             if previous.kind != .symbol { return false }
             if !(tokens.isSymbol(index - 1, "(") || tokens.isSymbol(index - 1, "\"") || tokens.isSymbol(index - 1, "“")

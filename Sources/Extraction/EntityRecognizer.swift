@@ -165,29 +165,20 @@ extension EntityScan {
     /// given in parentheses ("Sochnut").
     mutating func propagateAliases() {
         guard !aliases.isEmpty else { return }
+        var trie = PhraseTrie()
+        let kinds = Array(aliases.keys.sorted())
+        for (index, name) in kinds.enumerated() { trie.insert(name, value: index) }
         var index = 0
         while index < tokens.count {
-            guard owner[index] == -1, EntityScan.isNameWord(tokens[index]) else {
+            guard owner[index] == -1, EntityScan.isNameWord(tokens[index]),
+                let match = trie.longestMatch(tokens, from: index, text: text), isFree(index, match.end),
+                let kind = aliases[kinds[match.values[0]]]
+            else {
                 index += 1
                 continue
             }
-            // Longest defined name starting here (at most four tokens).
-            var matched = 0
-            var kind: MentionKind?
-            var end = index + 1
-            while end <= min(tokens.count, index + 7) {
-                if owner[end - 1] != -1 || tokens[end - 1].lineBreakBefore && end - 1 > index { break }
-                if let found = aliases[surface(index, end)] {
-                    matched = end
-                    kind = found
-                }
-                end += 1
-            }
-            if let kind, matched > index, add(kind, index, matched) {
-                index = matched
-            } else {
-                index += 1
-            }
+            add(kind, index, match.end)
+            index = match.end
         }
     }
 }

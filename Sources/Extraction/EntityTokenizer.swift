@@ -144,27 +144,55 @@ enum EntityTokenizer {
     private static func makeWord(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, space: Bool, lineBreak: Bool)
         -> EntityToken
     {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
-        let text = String(view)
         var letters = 0
         var upper = 0
         var digit = false
         var firstLetterUpper: Bool?
-        for scalar in scalars[start..<end] {
-            let properties = scalar.properties
-            if properties.isUppercase {
-                letters += 1
-                upper += 1
-                if firstLetterUpper == nil { firstLetterUpper = true }
-            } else if properties.isLowercase {
-                letters += 1
-                if firstLetterUpper == nil { firstLetterUpper = false }
-            } else if scalar.value >= 48 && scalar.value <= 57 {
-                digit = true
-            }
+        var ascii = true
+        for index in start..<end where !scalars[index].isASCII {
+            ascii = false
+            break
         }
-        let lower = text.lowercased()
+        let lower: String
+        if ascii {
+            // Fast path: most news text is ASCII; build the lower-cased bytes directly.
+            var bytes = [UInt8]()
+            bytes.reserveCapacity(end - start)
+            for index in start..<end {
+                var byte = UInt8(scalars[index].value)
+                if byte >= 65 && byte <= 90 {
+                    letters += 1
+                    upper += 1
+                    if firstLetterUpper == nil { firstLetterUpper = true }
+                    byte += 32
+                } else if byte >= 97 && byte <= 122 {
+                    letters += 1
+                    if firstLetterUpper == nil { firstLetterUpper = false }
+                } else if byte >= 48 && byte <= 57 {
+                    digit = true
+                }
+                bytes.append(byte)
+            }
+            lower = String(decoding: bytes, as: UTF8.self)
+        } else {
+            var view = String.UnicodeScalarView()
+            for index in start..<end {
+                let scalar = scalars[index]
+                view.append(scalar)
+                let properties = scalar.properties
+                if properties.isUppercase {
+                    letters += 1
+                    upper += 1
+                    if firstLetterUpper == nil { firstLetterUpper = true }
+                } else if properties.isLowercase {
+                    letters += 1
+                    if firstLetterUpper == nil { firstLetterUpper = false }
+                } else if scalar.value >= 48 && scalar.value <= 57 {
+                    digit = true
+                }
+            }
+            lower = String(view).lowercased()
+        }
         return EntityToken(
             start: start, end: end, lower: lower, isWord: true, isCapitalized: firstLetterUpper == true,
             isAllCaps: letters >= 2 && upper == letters, hasDigit: digit, spaceBefore: space, lineBreakBefore: lineBreak,

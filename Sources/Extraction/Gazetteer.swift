@@ -150,7 +150,8 @@ struct PhraseTrie: Sendable {
     struct Terminal: Sendable {
         var value: Int
         var cases: [TokenCase]
-        var exact: [String]
+        /// The phrase's tokens as written, for tokens that must match exactly.
+        var exact: [[Unicode.Scalar]]
     }
 
     struct Node: Sendable {
@@ -166,7 +167,7 @@ struct PhraseTrie: Sendable {
         guard let first = tokens.first, first.isCapitalized || first.hasDigit || !requireCapital else { return }
         var node = 0
         var cases: [TokenCase] = []
-        var exact: [String] = []
+        var exact: [[Unicode.Scalar]] = []
         let scalars = Array(phrase.unicodeScalars)
         for token in tokens {
             if let child = nodes[node].children[token.lower] {
@@ -176,14 +177,14 @@ struct PhraseTrie: Sendable {
                 nodes[node].children[token.lower] = Int32(nodes.count - 1)
                 node = nodes.count - 1
             }
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[token.start..<token.end])
-            exact.append(String(view))
             if token.isAllCaps, token.end - token.start <= 6 {
+                exact.append(Array(scalars[token.start..<token.end]))
                 cases.append(.exact)
             } else if token.isCapitalized {
+                exact.append([])
                 cases.append(.capitalized)
             } else {
+                exact.append([])
                 cases.append(.any)
             }
         }
@@ -222,7 +223,12 @@ struct PhraseTrie: Sendable {
             switch rule {
             case .any: continue
             case .capitalized: if !token.isCapitalized { return false }
-            case .exact: if text.string(token.start, token.end) != terminal.exact[offset] { return false }
+            case .exact:
+                let expected = terminal.exact[offset]
+                guard token.end - token.start == expected.count else { return false }
+                for (position, scalar) in expected.enumerated() where text.scalars[token.start + position] != scalar {
+                    return false
+                }
             }
         }
         return true

@@ -44,8 +44,17 @@ public enum MentionResolver {
         var taken = IntervalSet()
         var kept: [Mention] = []
         kept.reserveCapacity(ranked.count)
-        for mention in ranked where mention.end > mention.start && taken.insertIfFree(mention.start, mention.end) {
-            kept.append(mention)
+        var organizations: [Mention] = []
+        for mention in ranked where mention.end > mention.start {
+            if taken.insertIfFree(mention.start, mention.end) {
+                kept.append(mention)
+                if mention.kind == .organization { organizations.append(mention) }
+            } else if mention.kind == .place,
+                organizations.contains(where: { $0.start <= mention.start && mention.end <= $0.end })
+            {
+                // The place an organisation is of or for ("Jewish Agency for Israel") stays, nested in it.
+                kept.append(mention)
+            }
         }
         return kept.sorted { lhs, rhs in
             if lhs.start != rhs.start { return lhs.start < rhs.start }

@@ -26,8 +26,8 @@ public struct MoneyRecognizer: Recognizer {
         var index = 0
         while index < tokens.count {
             let kind = tokens[index].kind
-            if kind == .word, tokens[index].lexeme < 0, CurrencyTable.prefixes[tokens.text(index)] == nil,
-               !(tokens.isSymbol(index + 1, "$") && tokens.attached(index + 1))
+            if kind == .word, tokens[index].lexeme < 0, tokens.length(index) > 1 || tokens.scalars[tokens[index].start] != "R",
+               CurrencyTable.prefixes[tokens.text(index)] == nil, !(tokens.isSymbol(index + 1, "$") && tokens.attached(index + 1))
             {
                 index += 1
                 continue

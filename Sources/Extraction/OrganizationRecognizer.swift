@@ -59,9 +59,12 @@ extension EntityScan {
                 if (lower == "of" || lower == "for" || lower == "on"), !headSeen {
                     // "Delegations of the World Jewish Committee": the name starts after "of".
                     start = index + 1
-                } else if lower == "and" || lower == "&", headSeen, lastHead == index - 1 {
-                    // "Elbit Systems and Israel Aerospace Industries": two names.
-                    addOrganization(start, lastHead + 1, run: run)
+                } else if lower == "and" || lower == "&", headSeen,
+                    lastHead == index - 1 || ((index + 1)..<run.upperBound).contains(where: { isHead($0, in: run) })
+                {
+                    // "Elbit Systems and Israel Aerospace Industries", "the Ministry of X and the
+                    // State Border Service": two names. ("Ministry of Aliyah and Integration" is one.)
+                    addOrganization(start, index, run: run)
                     start = index + 1
                     headSeen = false
                 }

@@ -18,6 +18,7 @@ extension EntityScan {
     static let cueFreeCityPopulation = 100_000
 
     mutating func findPlaces() {
+        placesNamedInOrganizations()
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
@@ -86,6 +87,33 @@ extension EntityScan {
             return true
         }
         return false
+    }
+
+    /// "Jewish Agency for Israel", "State Border Service of Azerbaijan": the place an
+    /// organisation is of or for is reported too, nested inside the organisation's
+    /// mention (a place that only modifies a name, "Israel Aerospace Industries", is not).
+    private mutating func placesNamedInOrganizations() {
+        for span in spans where span.kind == .organization && span.end - span.first >= 3 {
+            var index = span.first + 1
+            while index < span.end {
+                let lower = tokens[index].lower
+                guard lower == "of" || lower == "for" || lower == "in" else {
+                    index += 1
+                    continue
+                }
+                var first = index + 1
+                if first < span.end, tokens[first].lower == "the" { first += 1 }
+                if first < span.end, let match = gazetteer.trie.longestMatch(tokens, from: first, text: text, limit: span.end),
+                    match.end == span.end || OrganizationRules.isConnector(tokens[match.end]),
+                    match.values.contains(where: { gazetteer.places[$0].type != .city || gazetteer.places[$0].isCapital })
+                {
+                    partSpans.append((.place, tokens[first].start, tokens[match.end - 1].end))
+                    index = match.end
+                } else {
+                    index += 1
+                }
+            }
+        }
     }
 
     /// "Israel-Azerbaijan relations": each part that is a country or a big city is a place.

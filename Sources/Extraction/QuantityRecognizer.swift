@@ -76,12 +76,19 @@ public struct QuantityRecognizer: Recognizer {
             unitStart = end + 1
         }
         if let unitEnd = UnitPhrase.end(tokens, from: unitStart, singularAllowed: number.value == 1 || number.hasDecimals) {
+            // "over five years" is a span of time, not "more than five years".
+            if position != index, tokens.isWord(index, "over"), tokens.has(unitEnd - 1, .period), strict {
+                return nil
+            }
             let unit = UnitPhrase.text(tokens, from: unitStart, to: unitEnd)
             return (QuantityParse(value: number.value, maximum: maximum, unit: unit, approximate: approximate, bound: bound), index, unitEnd)
         }
         // No unit: hedged, scaled or partitive numbers still count.
         let partitive = tokens.isWord(end, "of") && tokens.isWord(end + 1, in: ["them", "those", "whom", "which", "these", "us", "you"])
-        guard !strict || position != index || number.scaled || number.vague || partitive else { return nil }
+        // A number with thousands separators is a count even without a unit ("24,000 were accepted").
+        let grouped = tokens.isNumber(number.first) && !number.hasDecimals && !number.plainInteger && !number.scaled
+            && number.end == number.first + 1
+        guard !strict || position != index || number.scaled || number.vague || partitive || grouped else { return nil }
         if strict, !number.scaled, !number.vague, number.plainInteger, let value = tokens.integer(number.first),
            (1000...2199).contains(value), tokens.length(number.first) == 4, !partitive
         {
@@ -93,6 +100,9 @@ public struct QuantityRecognizer: Recognizer {
     /// Rejects numbers that name rather than count: "Route 66", "Boeing 747", "$5", "7th", "10:30", "45-year-old".
     private static func plausibleCount(_ tokens: Tokens, number: NumberMatch, hedged: Bool) -> Bool {
         let first = number.first
+        // "one in five adults", "8 out of 10 households": a ratio, not a count.
+        if first > 1, tokens.isWord(first - 1, "in"), tokens.isWord(first - 2, "one") || tokens.integer(first - 2) == 1 { return false }
+        if first > 1, tokens.isWord(first - 1, "of"), tokens.isWord(first - 2, "out") { return false }
         if tokens[first].kind == .number {
             if first > 0, tokens.attached(first) {
                 let previous = tokens[first - 1]
@@ -210,8 +220,10 @@ enum UnitPhrase {
             }
             if isPluralHead(tokens, wordEnd - 1) {
                 lastHead = wordEnd
-            } else if lastHead != nil {
-                break
+                // The first plural noun is the head ("five adults smokes" stops at "adults"), unless it is
+                // a collective noun before another plural ("crew members", "police officers").
+                let collective = tokens.has(wordEnd - 1, .plural) && isPluralHead(tokens, wordEnd)
+                if !collective { break }
             }
             if singularAllowed, lastHead == nil, position == start, !tokens[position].capitalized { lastHead = wordEnd }
             // The possessive "s" glued after an apostrophe ends the phrase.
@@ -237,7 +249,8 @@ enum UnitPhrase {
         let last = scalars[token.end - 1]
         guard last == "s" else { return false }
         let before = scalars[token.end - 2]
-        if before == "s" || before == "u" || before == "i" { return false }
+        if before == "s" || before == "u" { return false }
+        if before == "i", length >= 4, scalars[token.end - 3] == "s" { return false }  // "analysis", "crisis"
         // "'s" possessives are separate tokens; "its", "was" are stop words.
         return true
     }

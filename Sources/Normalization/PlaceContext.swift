@@ -37,7 +37,7 @@ struct PlaceContext {
             score = 10 + 2 * log10(Double(max(record.population, 1))) + (record.isCapital ? 5 : 0)
         }
         guard !record.country.isEmpty else { return score }
-        score += Double(min(countries[record.country] ?? 0, 6)) * 2.5
+        score += Double(min(countries[record.country] ?? 0, 6)) * 4
         if let country = gazetteer.country(record.country),
             country.neighbours.contains(where: { (countries[$0] ?? 0) > 0 })
         {

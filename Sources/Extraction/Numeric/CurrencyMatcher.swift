@@ -115,6 +115,12 @@ struct CurrencyMatcher: Sendable {
                     return Marker(code: code, first: index, end: index + 2)
                 }
             }
+            // "R10 billion" (rand): only glued to an amount with a scale word, so "R2" stays a name.
+            if text == "R", tokens.attached(index + 1), tokens.isNumber(index + 1),
+               let number = NumberParser.parse(tokens, at: index + 1, allowSpelled: false), number.scaled
+            {
+                return Marker(code: "ZAR", first: index, end: index + 1)
+            }
             if let code = CurrencyTable.prefixes[text] {
                 var end = index + 1
                 if tokens.isSymbol(end, "."), tokens.attached(end), text == "Rs" || text == "Rp" || text == "Dh" || text == "Dhs" || text == "Sh" || text == "Tk" {

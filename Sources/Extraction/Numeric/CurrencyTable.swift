@@ -426,7 +426,6 @@ enum CurrencyTable {
         "bermudian dollar": "BMD",
         "bermudian dollars": "BMD",
         "birr": "ETB",
-        "bitcoins": "XBT",
         "bolivars": "VES",
         "bolívar soberano": "VED",
         "bolívar soberanos": "VED",

@@ -211,10 +211,10 @@ final class Lexicon: Sendable {
                          "volume", "vol", "issue", "episode", "season", "phase", "stage", "step", "track", "lot",
                          "block", "district", "ward", "precinct", "zone", "sector", "division", "battalion",
                          "brigade", "regiment", "squadron", "corps", "army", "fleet", "tu", "su", "mig", "il",
-                         "an", "ka", "mi", "boeings", "ps", "xbox", "covid", "top", "rank", "ranked", "size",
+                         "ka", "mi", "boeings", "ps", "xbox", "covid", "top", "rank", "ranked", "size",
                          "tel", "phone", "fax", "call", "dial", "pin", "id", "reg", "ref", "par", "mark", "vs",
-                         "versus", "score", "scored", "beat", "won", "lost", "f", "t", "a", "c", "g", "j", "s",
-                         "u", "x", "v", "w", "r", "p", "q", "h", "e", "d", "z", "y", "o", "l", "n"] {
+                         "versus", "f", "t", "a", "c", "g", "j", "s",
+                         "u", "x", "v", "w", "p", "q", "h", "e", "d", "z", "y", "o", "l", "n"] {
                 add(word, .identifierCue)
             }
             for word in ["percent", "pct", "percentage", "pc"] { add(word, .percentWord) }
@@ -270,16 +270,16 @@ final class Lexicon: Sendable {
                 "other", "another", "same", "own", "what", "how", "why", "said", "says", "say", "according",
                 "including", "included", "includes", "like", "unlike", "whether", "though", "although",
                 "however", "therefore", "moreover", "furthermore", "meanwhile", "respectively", "altogether",
-                "ones", "less", "lots", "gets", "goes", "makes", "takes", "gives", "comes", "seems", "looks",
-                "remains", "becomes", "needs", "wants", "uses", "means", "shows", "helps", "keeps", "lets",
-                "puts", "sets", "runs", "hits", "cuts", "costs", "pays", "plays", "works", "lives", "dies",
-                "tries", "flies", "buys", "sells", "sends", "holds", "leads", "stands", "brings", "calls",
-                "turns", "starts", "ends", "moves", "rises", "falls", "grows", "faces", "plans", "hopes",
-                "expects", "reports", "claims", "adds", "notes", "argues", "believes", "thinks", "knows",
-                "tells", "asks", "offers", "allows", "requires", "includes", "involves", "contains",
-                "represents", "accounts", "amounts", "totals", "equals", "exceeds", "reaches", "marks",
-                "hosts", "houses", "employs", "serves", "receives", "produces", "generates", "earns",
-                "continues", "appears", "follows", "returns", "arrives", "leaves", "enters", "joins",
+                "less", "seems",
+                "remains", "becomes", "means",
+                "puts",
+                "brings",
+                "grows",
+                "expects", "argues", "believes", "thinks", "knows",
+                "tells", "asks", "allows", "requires", "includes", "involves", "contains",
+                "represents", "equals", "exceeds", "reaches",
+                "employs", "serves", "receives", "produces", "generates", "earns",
+                "continues", "appears", "follows", "arrives", "enters",
                 "remain", "were", "whom", "onwards", "nowadays", "sometimes", "elsewhere", "otherwise",
                 "anyway", "indeed", "perhaps", "maybe", "instead", "rather", "quite", "very", "too",
                 "well", "enough", "ahead", "away", "back", "down", "up", "out", "off", "forward",
@@ -287,8 +287,14 @@ final class Lexicon: Sendable {
                 "aged", "old", "long", "high", "wide", "deep", "tall", "away", "apart", "alone", "together",
             ]
             for word in stops { add(word, .stop) }
-            // Ensure "a"/"an" exist for spelled numbers ("a million").
-            add("and", [])
+            // Words the grammars compare against, with no class of their own.
+            for word in ["cent", "points", "point", "basis", "bps", "bp", "ago", "them", "whom", "night", "quarter",
+                         "half", "dozen", "a", "an", "and", "of", "the", "to", "s", "q", "summer", "spring", "autumn",
+                         "fall", "winter", "many", "much", "excess", "estimated", "least", "most", "up", "well", "just",
+                         "no", "as", "at", "in", "one", "than", "or", "from", "between", "until", "till", "through",
+                         "thru"] {
+                add(word, [])
+            }
         }
     }
 }

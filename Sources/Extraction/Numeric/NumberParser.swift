@@ -123,6 +123,11 @@ enum NumberParser {
         }
         var value = entry.number
         var end = index + 1
+        // "2.4 lakh crore" (2.4 × 10^12).
+        if word == "lakh" || word == "lakhs", tokens.isWord(end, "crore") {
+            value *= 1e7
+            end += 1
+        }
         // "1.5 million million" is rare; "two hundred thousand" is handled by the spelled parser,
         // but "200 thousand million" stays simple: take one following larger scale.
         if word == "hundred", let next = tokens.entry(end), next.classes.contains(.scale),

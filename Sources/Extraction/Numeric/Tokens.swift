@@ -181,6 +181,16 @@ struct Tokens: Sendable {
         return String(view)
     }
 
+    /// The day offset a relative modifier names: last/past/previous -1, this/current 0, next/coming 1.
+    func relativeOffset(_ index: Int) -> Int? {
+        switch entry(index)?.word {
+        case "last", "past", "previous": return -1
+        case "this", "current": return 0
+        case "next", "coming": return 1
+        default: return nil
+        }
+    }
+
     /// The lower-cased ASCII letters of a word token (empty for others).
     func lowercased(_ index: Int) -> String {
         if let entry = entry(index) { return entry.word }
