@@ -16,8 +16,9 @@ var targets: [Target] = [
         pkgConfig: "libxml-2.0",
         providers: [.apt(["libxml2-dev"])]
     ),
+    .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .target(name: "GleanerCore", dependencies: [argumentParser]),
-    .target(name: "Fetching", dependencies: ["GleanerCore"]),
+    .target(name: "Fetching", dependencies: ["GleanerCore", "CZlib"]),
     .target(name: "Cleaning", dependencies: ["GleanerCore", "CLibXML2"]),
     .target(name: "Extraction", dependencies: ["GleanerCore"], resources: [.copy("Resources")]),
     .target(name: "Normalization", dependencies: ["GleanerCore", "Extraction"], resources: [.copy("Resources")]),

@@ -78,7 +78,16 @@ public enum MentionResolver {
         for candidate in ranked {
             let mention = mentions[candidate]
             let free = chosen.allSatisfy { mentions[$0].end <= mention.start || mentions[$0].start >= mention.end }
-            if free { chosen.append(candidate) }
+            if free {
+                chosen.append(candidate)
+            } else if mention.kind == .place,
+                chosen.contains(where: {
+                    mentions[$0].kind == .organization && mentions[$0].start <= mention.start && mention.end <= mentions[$0].end
+                })
+            {
+                // The place an organisation is of or for ("Jewish Agency for Israel") stays, nested in it.
+                chosen.append(candidate)
+            }
         }
         chosen.sort { lhs, rhs in
             let left = mentions[lhs]

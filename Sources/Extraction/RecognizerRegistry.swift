@@ -9,5 +9,6 @@ public enum RecognizerRegistry {
         PercentRecognizer(),
         EmailRecognizer(),
         URLRecognizer(),
+        EntityRecognizer(),
     ]
 }

@@ -4,7 +4,7 @@ import Foundation
 import GleanerCore
 import Normalization
 
-@main struct NormalizeCommand: ParsableCommand {
+@main struct NormalizeCommand: GleanerCommand {
     static let configuration = CommandConfiguration(
         commandName: "normalize",
         abstract: "Give every mention a canonical value: ISO dates, ISO 4217 amounts, numbers with units, fractions.",
@@ -34,6 +34,9 @@ import Normalization
     @Option(help: ArgumentHelp("Only these kinds, comma-separated (e.g. date,money).", valueName: "KINDS"))
     var only: String?
 
+    @Option(help: ArgumentHelp("Your own people, organisations and places with aliases (YAML or JSON list).", valueName: "FILE"))
+    var gazetteer: String?
+
     func run() throws {
         var options = NormalizeOptions(baseCurrency: baseCurrency.uppercased())
         if let referenceDate {
@@ -61,6 +64,17 @@ import Normalization
                 throw ExitCode(SysExit.dataError)
             }
         }
-        try FilterLoop.run(NormalizeStage(options: options, enrichers: EnricherRegistry.all), options: common)
+        var enrichers = EnricherRegistry.all
+        if let gazetteer {
+            do {
+                let user = try UserGazetteer.load(path: gazetteer)
+                enrichers = enrichers.map { $0 is EntityEnricher ? EntityEnricher(gazetteer: user) : $0 }
+            } catch {
+                StandardError.write("normalize: \(error)")
+                if case .unreadable = error { throw ExitCode(SysExit.noInput) }
+                throw ExitCode(SysExit.dataError)
+            }
+        }
+        try FilterLoop.run(NormalizeStage(options: options, enrichers: enrichers), options: common)
     }
 }

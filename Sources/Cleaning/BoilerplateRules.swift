@@ -1,0 +1,195 @@
+/// What kind of boilerplate a block is; the raw value goes into `boilerplate[].kind`.
+public enum BoilerplateKind: String, Sendable, CaseIterable {
+    case comments, related, cookie, recruitment, newsletter, share, copyright, advertisement, navigation
+    case sidebar, footer, header, metadata, hidden, other
+}
+
+/// Rules that recognise boilerplate in scraped news by its wording, used for plain text and for HTML blocks.
+///
+/// These are phrases news sites use for their furniture (comment forms, "Read also" lists,
+/// cookie notices, "we are hiring" blurbs), not strings from any particular article.
+enum BoilerplateRules {
+    /// Headings that open a list of links to other articles.
+    static let relatedHeadings: Set<String> = [
+        "read also", "also read", "read more", "see also", "related", "related articles", "related posts",
+        "related stories", "related news", "related content", "related topics", "related coverage",
+        "more stories", "more news", "more on this", "more on this story", "more on this topic",
+        "you may also like", "you might also like", "you may be interested in", "recommended",
+        "recommended for you", "recommended stories", "recommended articles", "most read", "most popular",
+        "most viewed", "trending", "trending now", "popular posts", "popular", "latest news", "latest",
+        "latest stories", "don't miss", "further reading", "top stories", "editor's picks", "what to read next",
+        "read next", "up next", "more in", "other news", "similar articles", "in case you missed it",
+        "previous article", "next article", "previous post", "next post",
+    ]
+
+    /// Prefixes of a related-list heading ("More from Reuters", "Read also: ...").
+    static let relatedPrefixes = [
+        "read also", "also read", "read more", "see also", "related:", "more from ", "more on ", "more in ",
+        "recommended:", "most read", "read next",
+    ]
+
+    /// Headings that open the comment section.
+    static let commentHeadings: Set<String> = [
+        "comments", "comment", "leave a reply", "leave a comment", "post a comment", "add a comment",
+        "join the conversation", "join the discussion", "discussion", "reader comments", "responses",
+        "what do you think", "have your say", "write a comment", "one response", "one comment",
+    ]
+
+    /// Phrases that mark a comment form or comment furniture.
+    static let commentPhrases = [
+        "leave a reply", "leave a comment", "your email address will not be published",
+        "required fields are marked", "notify me of follow-up comments", "notify me of new comments",
+        "notify me of new posts", "save my name, email", "comments are closed", "log in to comment",
+        "login to comment", "you must be logged in to post a comment", "cancel reply", "post a comment",
+        "comment moderation", "comments are moderated",
+    ]
+
+    /// Occupations a recruitment blurb looks for.
+    static let recruitmentRoles = [
+        "specialist", "journalist", "writer", "reporter", "author", "contributor", "correspondent", "freelance",
+        "editor", "developer", "intern", "candidate", "talent", "analyst", "stringer",
+    ]
+
+    static let recruitmentPhrases = [
+        "send cv", "send your cv", "send a cv", "send us your cv", "send your resume", "send us your resume",
+        "cv and cover letter", "cv, cover letter", "we are hiring", "we're hiring", "join our team",
+        "job openings", "open positions", "vacancies", "apply now", "career opportunities",
+    ]
+
+    static let newsletterPhrases = [
+        "subscribe to our newsletter", "sign up for our newsletter", "sign up to our newsletter",
+        "subscribe to the newsletter", "newsletter sign", "newsletter signup", "get our newsletter",
+        "in your inbox", "to your inbox", "delivered to your inbox", "enter your email", "your email address to subscribe",
+        "subscribe now", "subscribe to our", "sign up for our", "sign up to receive", "subscribe for",
+        "get the latest news", "subscribe to get",
+    ]
+
+    static let sharePrefixes = [
+        "share this", "share on ", "share:", "share article", "share the article", "share via", "click to share",
+        "tweet this", "share this article", "share this story", "share with", "spread the word",
+    ]
+
+    static let socialWords: Set<String> = [
+        "share", "shares", "tweet", "facebook", "twitter", "x", "linkedin", "whatsapp", "email", "e-mail",
+        "print", "pinterest", "reddit", "telegram", "copy", "link", "messenger", "vk", "tumblr", "flipboard",
+        "pocket", "mail", "sms", "on", "via", "the", "article", "this", "comments", "comment", "save",
+    ]
+
+    static let advertisementLines: Set<String> = [
+        "advertisement", "advertisements", "advertising", "sponsored", "sponsored content", "ad", "ads",
+        "scroll to continue with content", "story continues below advertisement", "continue reading below",
+        "article continues below advertisement", "paid content", "promoted", "partner content",
+    ]
+
+    /// The heading kind when `text` is a short heading that opens a related list or the comments.
+    static func sectionHeading(_ text: String) -> BoilerplateKind? {
+        guard text.utf8.count <= 60 else { return nil }
+        var key = text.matchKey
+        while let last = key.last, ":.!?-–—»>|".contains(last) || last == " " { key.removeLast() }
+        if relatedHeadings.contains(key) { return .related }
+        if commentHeadings.contains(key) { return .comments }
+        if key.hasSuffix(" comments") || key.hasSuffix(" responses") || key.hasSuffix(" replies"),
+            key.wordCount <= 4
+        {
+            return .comments
+        }
+        if relatedPrefixes.contains(where: { key.hasPrefix($0) }), key.wordCount <= 6 { return .related }
+        return nil
+    }
+
+    /// The kind of a paragraph that is boilerplate by its own wording, or `nil`.
+    static func paragraphKind(_ text: String) -> BoilerplateKind? {
+        let length = text.utf8.count
+        guard length <= 800 else { return nil }
+        let phrases = Phrases.shared
+        let found = phrases.matcher.matches(in: text)
+        if length > 300, found.isEmpty { return nil }
+        let key = text.matchKey
+        if length <= 60, advertisementLines.contains(key.trimmingCharacters(":. ")) { return .advertisement }
+        if length <= 400, found.intersects(phrases.comment) { return .comments }
+        if found.intersects(phrases.cookie), found.intersects(phrases.cookieContext) { return .cookie }
+        if found.intersects(phrases.recruitment) { return .recruitment }
+        if found.intersects(phrases.seeking), found.intersects(phrases.roles) { return .recruitment }
+        if length <= 400, found.intersects(phrases.newsletter) { return .newsletter }
+        if length <= 200, sharePrefixes.contains(where: { key.hasPrefix($0) }) { return .share }
+        if length <= 200, found.intersects(phrases.social), isSocialLine(key) { return .share }
+        if length <= 300, key.hasPrefix("©") || key.hasPrefix("copyright") || key.hasPrefix("(c) ") || found.intersects(phrases.copyright) {
+            return .copyright
+        }
+        if length <= 250, let inline = inlineRelated(key) { return inline }
+        return nil
+    }
+
+    /// "Read also: Some headline" written inline as one paragraph.
+    static func inlineRelated(_ key: String) -> BoilerplateKind? {
+        for prefix in ["read also:", "also read:", "read more:", "see also:", "related:", "read:", "watch:", "listen:",
+            "recommended:", "more:", "opinion:"]
+        where key.hasPrefix(prefix) && key.utf8.count <= 250 && !String(key.dropFirst(prefix.count)).includes(". ")
+        {
+            return prefix == "opinion:" ? nil : .related
+        }
+        return nil
+    }
+
+    /// A line made only of share-button words ("Share Facebook Twitter Email").
+    static func isSocialLine(_ key: String) -> Bool {
+        let words = key.split(whereSeparator: { !$0.isLetter && $0 != "-" })
+        guard words.count >= 2 else { return false }
+        let social = words.filter { socialWords.contains(String($0)) }.count
+        return social == words.count && words.contains(where: { $0 != "the" && $0 != "on" && $0 != "via" && $0 != "this" })
+            && words.contains(where: { ["share", "tweet", "facebook", "twitter", "linkedin", "whatsapp", "pinterest", "reddit", "telegram"].contains(String($0)) })
+    }
+
+    /// Whether a paragraph reads like a headline in a list of links: short, one sentence, no closing period.
+    static func isHeadlineLike(_ text: String) -> Bool {
+        let length = text.utf8.count
+        guard length > 0, length <= 220, text.wordCount <= 35 else { return false }
+        if text.includes(". ") { return false }
+        return !text.hasSuffix(".") || length < 120
+    }
+}
+
+extension String {
+    func trimmingCharacters(_ set: String) -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, set.contains(first) { scalars = scalars.dropFirst() }
+        while let last = scalars.last, set.contains(last) { scalars = scalars.dropLast() }
+        return String(scalars)
+    }
+}
+
+/// The phrase lists of ``BoilerplateRules`` compiled into one matcher.
+struct Phrases: Sendable {
+    let matcher: PatternMatcher
+    let comment, cookie, cookieContext, recruitment, seeking, roles, newsletter, social, copyright: PatternMatcher.Matches
+
+    static let shared = Phrases()
+
+    init() {
+        var list = PatternList()
+        func ids(_ words: [String]) -> [Int] { list.add(words) }
+        let comment = ids(BoilerplateRules.commentPhrases)
+        let cookie = ids(["cookie"])
+        let cookieContext = ids([
+            "we use", "uses cookies", "use cookies", "use of cookies", "accept", "consent", "cookie policy",
+            "cookie settings", "by continuing", "by clicking", "by using",
+        ])
+        let recruitment = ids(BoilerplateRules.recruitmentPhrases)
+        let seeking = ids([" seeks ", "looking for", "is hiring"])
+        let roles = ids(BoilerplateRules.recruitmentRoles)
+        let newsletter = ids(BoilerplateRules.newsletterPhrases)
+        let social = ids(["share", "tweet", "facebook", "twitter", "linkedin", "whatsapp", "pinterest", "reddit", "telegram"])
+        let copyright = ids(["all rights reserved"])
+        let matcher = PatternMatcher(list.words)
+        self.matcher = matcher
+        self.comment = matcher.set(comment)
+        self.cookie = matcher.set(cookie)
+        self.cookieContext = matcher.set(cookieContext)
+        self.recruitment = matcher.set(recruitment)
+        self.seeking = matcher.set(seeking)
+        self.roles = matcher.set(roles)
+        self.newsletter = matcher.set(newsletter)
+        self.social = matcher.set(social)
+        self.copyright = matcher.set(copyright)
+    }
+}

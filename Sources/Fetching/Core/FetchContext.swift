@@ -1,0 +1,85 @@
+import Foundation
+import GleanerCore
+
+/// The shared machinery of one run: HTTP client, politeness, robots, cache and WARC writer.
+final class FetchContext: Sendable {
+    let options: FetchOptions
+    let sleep: @Sendable (Double) async -> Void
+    let now: @Sendable () -> Date
+    let web: WebFetcher
+
+    init(options: FetchOptions, sleep: @escaping @Sendable (Double) async -> Void, now: @escaping @Sendable () -> Date) throws {
+        self.options = options
+        self.sleep = sleep
+        self.now = now
+        web = try WebFetcher(options: options, sleep: sleep, now: now)
+    }
+
+    func finish() { web.finish() }
+
+    /// The `fetched_at` stamp for a document fetched now.
+    func stamp() -> String { options.fetchedAt ?? Timestamp.rfc3339(now()) }
+
+    /// Everything one source yields, in order.
+    func process(_ item: SourceItem) async -> [FetchEvent] {
+        switch item.kind {
+        case .failed(let failure): return [.failure(failure)]
+        case .file(let path): return await readFile(path, item: item)
+        case .warc(let path): return readArchive(path, item: item)
+        case .url(let url): return await web.fetch(url, input: item.input, line: item.line, depth: 0)
+        }
+    }
+
+    private func readFile(_ path: String, item: SourceItem) async -> [FetchEvent] {
+        let bytes: [UInt8]
+        switch LocalFile.read(path) {
+        case .success(let data): bytes = data
+        case .failure(var failure):
+            failure.input = item.input
+            failure.line = item.line
+            return [.failure(failure)]
+        }
+        let document = Document(
+            source: item.input, fetchedAt: stamp(),
+            mediaType: MediaType.detect(contentType: nil, path: path, bytes: bytes), bytes: bytes)
+        if options.followFeeds, let feed = FeedLinks.parse(bytes, base: nil), !feed.links.isEmpty {
+            return await web.fetchAll(feed.links, depth: 1)
+        }
+        return Self.events(for: document, name: item.input)
+    }
+
+    private func readArchive(_ path: String, item: SourceItem) -> [FetchEvent] {
+        let bytes: [UInt8]
+        switch LocalFile.read(path) {
+        case .success(let data): bytes = data
+        case .failure(var failure):
+            failure.input = item.input
+            failure.line = item.line
+            return [.failure(failure)]
+        }
+        do {
+            let documents = try WARCReader.documents(in: bytes, archive: item.input, maxBytes: options.maxBytes)
+            return documents.flatMap { document -> [FetchEvent] in
+                var document = document
+                if let fetchedAt = options.fetchedAt { document.fetchedAt = fetchedAt }
+                return Self.events(for: document, name: document.source)
+            }
+        } catch {
+            return [
+                .failure(
+                    FetchFailure(
+                        input: item.input, line: item.line, reason: .badArchive,
+                        message: "cannot read WARC '\(item.input)': \(error)"))
+            ]
+        }
+    }
+
+    /// The record of a document, preceded by its decoding warning naming `name`.
+    static func events(for document: Document, name: String) -> [FetchEvent] {
+        let (record, warning) = document.record()
+        var events: [FetchEvent] = []
+        if let warning { events.append(.warning("'\(name)': \(warning)")) }
+        events.append(.record(record))
+        return events
+    }
+}

@@ -1,0 +1,130 @@
+public import GleanerCore
+
+/// A partial-aggregate line that cannot be read.
+public struct PartialLineError: Error, Sendable, CustomStringConvertible {
+    public var reason: String
+    public var description: String { "not a report partial: \(reason)" }
+}
+
+/// Writes an ``Aggregate`` as NDJSON (`report --partial`) and reads it back (`report --merge`).
+///
+/// Each line is one object with a single key saying what it holds:
+/// `{"partial": {"version", "records", "mentions"}}` first, then
+/// `{"document": …}`, `{"fact": …}` and `{"entity": …}` lines, each sorted,
+/// so the same aggregate always gives the same bytes. Partials from any number
+/// of runs can be concatenated and merged: lines are independent.
+public enum PartialCodec {
+    /// The partial format version; `--merge` refuses other versions.
+    public static let version = 1
+
+    /// The aggregate as NDJSON lines (without newlines).
+    public static func lines(_ aggregate: Aggregate) -> [JSONValue] {
+        var lines: [JSONValue] = []
+        write(aggregate) { lines.append($0) }
+        return lines
+    }
+
+    /// Hands the aggregate's lines to `emit` one at a time, so a large partial is never held twice.
+    public static func write(_ aggregate: Aggregate, to emit: (JSONValue) throws -> Void) rethrows {
+        var mentions = JSONObject()
+        for kind in aggregate.mentionCounts.keys.sorted() { mentions[kind.rawValue] = int(aggregate.mentionCounts[kind]!) }
+        try emit(["partial": ["version": int(version), "records": int(aggregate.records), "mentions": .object(mentions)]])
+        for key in aggregate.documents.keys.sorted() {
+            let document = aggregate.documents[key]!
+            try emit(["document": [
+                "key": .string(document.key), "id": optional(document.id), "source": optional(document.source),
+                "title": optional(document.title), "published": optional(document.published), "mentions": int(document.mentions),
+            ]])
+        }
+        for fact in aggregate.occurrences {
+            try emit(["fact": [
+                "document": .string(fact.document), "kind": .string(fact.kind.rawValue), "text": .string(fact.text),
+                "start": int(fact.start), "end": int(fact.end), "sentence": int(fact.sentence),
+                "sentence_text": .string(fact.sentenceText), "value": fact.value ?? .null,
+            ]])
+        }
+        for key in aggregate.entities.keys.sorted() {
+            let stats = aggregate.entities[key]!
+            try emit(["entity": [
+                "kind": .string(key.kind.rawValue), "name": .string(key.name), "mentions": int(stats.mentions),
+                "documents": int(stats.documents), "aliases": .array(stats.aliases.sorted().map(JSONValue.string)),
+                "type": optional(stats.placeType), "country": optional(stats.country),
+                "references": .array(stats.references.map { reference in
+                    [
+                        "document": .string(reference.document), "text": .string(reference.text), "start": int(reference.start),
+                        "end": int(reference.end), "sentence": int(reference.sentence), "sentence_text": .string(reference.sentenceText),
+                    ]
+                }),
+            ]])
+        }
+    }
+
+    /// Adds one partial line to `aggregate`.
+    /// - Throws: ``PartialLineError`` naming what is missing or wrong.
+    public static func add(_ line: JSONObject, to aggregate: inout Aggregate) throws(PartialLineError) {
+        guard line.count == 1, let (kind, body) = line.members.first.map({ ($0.key, $0.value) }), let object = body.objectValue else {
+            throw PartialLineError(reason: "expected one of {\"partial\"|\"document\"|\"fact\"|\"entity\": {...}}")
+        }
+        switch kind {
+        case "partial":
+            let found = object["version"]?.numberValue.map { Int($0) }
+            guard found == version else { throw PartialLineError(reason: "version \(found.map(String.init) ?? "missing"), expected \(version)") }
+            var counts: [MentionKind: Int] = [:]
+            for (name, count) in object["mentions"]?.objectValue ?? JSONObject() {
+                guard let mentionKind = MentionKind(rawValue: name) else { throw PartialLineError(reason: "unknown mention kind '\(name)'") }
+                counts[mentionKind] = Int(count.numberValue ?? 0)
+            }
+            aggregate.addCounts(records: try integer(object, "records"), mentions: counts)
+        case "document":
+            aggregate.insert(document: DocumentSummary(
+                key: try string(object, "key"), id: object["id"]?.stringValue, source: object["source"]?.stringValue,
+                title: object["title"]?.stringValue, published: object["published"]?.stringValue,
+                mentions: try integer(object, "mentions")))
+        case "fact":
+            let value = object["value"]
+            aggregate.insert(fact: FactOccurrence(
+                document: try string(object, "document"), kind: try mentionKind(object), text: try string(object, "text"),
+                start: try integer(object, "start"), end: try integer(object, "end"), sentence: try integer(object, "sentence"),
+                sentenceText: try string(object, "sentence_text"), value: value == .null ? nil : value))
+        case "entity":
+            var stats = EntityStats()
+            stats.mentions = try integer(object, "mentions")
+            stats.documents = try integer(object, "documents")
+            stats.aliases = Set((object["aliases"]?.arrayValue ?? []).compactMap(\.stringValue))
+            stats.placeType = object["type"]?.stringValue
+            stats.country = object["country"]?.stringValue
+            for reference in object["references"]?.arrayValue ?? [] {
+                guard let reference = reference.objectValue else { throw PartialLineError(reason: "entity reference is not an object") }
+                stats.references.append(EntityReference(
+                    document: try string(reference, "document"), text: try string(reference, "text"),
+                    start: try integer(reference, "start"), end: try integer(reference, "end"),
+                    sentence: try integer(reference, "sentence"), sentenceText: try string(reference, "sentence_text")))
+            }
+            stats.references = Array(stats.references.sorted().prefix(EntityStats.referenceLimit))
+            aggregate.insert(entity: EntityKey(kind: try mentionKind(object), name: try string(object, "name")), stats: stats)
+        default:
+            throw PartialLineError(reason: "unknown line kind '\(kind)'")
+        }
+    }
+
+    private static func string(_ object: JSONObject, _ field: String) throws(PartialLineError) -> String {
+        guard let value = object[field]?.stringValue else { throw PartialLineError(reason: "missing string '\(field)'") }
+        return value
+    }
+
+    private static func integer(_ object: JSONObject, _ field: String) throws(PartialLineError) -> Int {
+        guard let value = object[field]?.numberValue, value == value.rounded(), abs(value) < 1e15 else {
+            throw PartialLineError(reason: "missing integer '\(field)'")
+        }
+        return Int(value)
+    }
+
+    private static func mentionKind(_ object: JSONObject) throws(PartialLineError) -> MentionKind {
+        let name = try string(object, "kind")
+        guard let kind = MentionKind(rawValue: name) else { throw PartialLineError(reason: "unknown mention kind '\(name)'") }
+        return kind
+    }
+
+    private static func int(_ value: Int) -> JSONValue { .number(Double(value)) }
+    private static func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+}

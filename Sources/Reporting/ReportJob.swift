@@ -1,0 +1,102 @@
+public import GleanerCore
+import Dispatch
+
+/// One run of `report`: read records (or partials), write a report (or a partial).
+///
+/// The executable parses arguments and calls ``run(diagnostics:)``; the
+/// diagnostics go through the closure so tests can run a whole job.
+public struct ReportJob: Sendable {
+    public var settings: StageSettings
+    public var format: ReportFormat
+    public var title: String
+    /// Write the aggregate as NDJSON instead of a report.
+    public var partial: Bool
+    /// Read partials instead of records.
+    public var merge: Bool
+    /// A file to write atomically; nil for standard output.
+    public var output: String?
+
+    public init(
+        settings: StageSettings, format: ReportFormat = .markdown, title: String = "Gleaner report",
+        partial: Bool = false, merge: Bool = false, output: String? = nil
+    ) {
+        self.settings = settings
+        self.format = format
+        self.title = title
+        self.partial = partial
+        self.merge = merge
+        self.output = output
+    }
+
+    /// Runs the job and returns its exit status (sysexits), sending each diagnostic line to `diagnostics`.
+    public func run(diagnostics: (String) -> Void) -> Int32 {
+        let started = DispatchTime.now()
+        var loop = SinkLoop(name: "report", settings: settings)
+        var sink: ReportOutput?
+        defer {
+            if settings.stats {
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+                diagnostics(loop.statistics.json(stage: "report", seconds: seconds))
+            }
+        }
+        do {
+            let destination = try output.map { path throws(IOFailure) in try ReportOutput(path: path) } ?? ReportOutput()
+            sink = destination
+            if format == .csv && !partial && !merge {
+                let writer = CSVWriter()
+                try destination.write(writer.header)
+                try loop.run(diagnostics: diagnostics, prepare: { record in try writer.rows(record) }, consume: { rows in
+                    try destination.write(rows)
+                })
+            } else {
+                var aggregate = Aggregate()
+                if merge {
+                    try loop.run(diagnostics: diagnostics, prepare: { $0 }, consume: { line in
+                        try PartialCodec.add(line, to: &aggregate)
+                    })
+                } else {
+                    try loop.run(diagnostics: diagnostics, prepare: { record in try Aggregate(record: record) }, consume: { one in
+                        aggregate.merge(one)
+                    })
+                }
+                if partial {
+                    try PartialCodec.write(aggregate) { line in try destination.write(JSONCodec.string(line) + "\n") }
+                } else {
+                    try destination.write(Self.render(aggregate, format: format, title: title))
+                }
+            }
+            try destination.commit()
+        } catch is OutputClosed {
+            sink?.abandon()
+            return SysExit.ok
+        } catch let rejection as SinkLoop.RejectedLine {
+            sink?.abandon()
+            diagnostics("report: \(rejection)")
+            return SysExit.dataError
+        } catch let failure as IOFailure {
+            sink?.abandon()
+            diagnostics("report: \(failure)")
+            return failure.exitStatus
+        } catch {
+            sink?.abandon()
+            diagnostics("report: \(error)")
+            return SysExit.ioError
+        }
+        let rejected = loop.statistics.skipped + loop.statistics.deadLettered
+        if rejected > 0 {
+            let destination = settings.deadLetter.map { "written to \($0)" } ?? "skipped"
+            diagnostics("report: \(rejected) of \(loop.statistics.recordsIn) records \(destination)")
+        }
+        return SysExit.ok
+    }
+
+    /// The report of an aggregate in a format other than csv.
+    public static func render(_ aggregate: Aggregate, format: ReportFormat, title: String = "Gleaner report") -> String {
+        let report = Report(aggregate)
+        switch format {
+        case .markdown, .csv: return MarkdownWriter(title: title).render(report)
+        case .json: return JSONReportWriter().render(report)
+        case .html: return HTMLWriter(title: title).render(report)
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import GleanerCore
+
+@main
+struct Gleaner: GleanerCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gleaner",
+        abstract: "Run, check and explain Gleaner YAML pipelines.",
+        discussion: """
+            Example:
+              gleaner validate pipelines/seeds.yaml
+              gleaner explain pipelines/seeds.yaml
+              gleaner run pipelines/seeds.yaml
+              gleaner test pipelines/seeds.yaml
+            """,
+        version: GleanerVersion.string,
+        subcommands: [Run.self, Validate.self, Explain.self, Test.self]
+    )
+}

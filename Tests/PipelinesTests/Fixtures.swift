@@ -1,0 +1,7 @@
+import Foundation
+import TestSupport
+
+enum Fixtures {
+    /// The package root.
+    static var root: String { Executables.packageRoot.path }
+}
