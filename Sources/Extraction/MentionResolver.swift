@@ -84,21 +84,16 @@ public enum MentionResolver {
 
 /// A set of disjoint half-open intervals, for greedy overlap resolution.
 struct IntervalSet {
-    private var starts: [Int] = []
-    private var ends: [Int] = []
+    /// One flag per code point taken: linear in the text's length, where a sorted
+    /// array with insertions was quadratic in the number of mentions (a 10 MB text).
+    private var taken: [Bool] = []
 
     /// Inserts `start..<end` when it overlaps nothing in the set; returns whether it did.
     mutating func insertIfFree(_ start: Int, _ end: Int) -> Bool {
-        var low = 0
-        var high = starts.count
-        while low < high {
-            let middle = (low + high) / 2
-            if starts[middle] < start { low = middle + 1 } else { high = middle }
-        }
-        if low > 0, ends[low - 1] > start { return false }
-        if low < starts.count, starts[low] < end { return false }
-        starts.insert(start, at: low)
-        ends.insert(end, at: low)
+        guard start >= 0, start < end else { return false }
+        if taken.count < end { taken.append(contentsOf: repeatElement(false, count: end - taken.count)) }
+        for position in start..<end where taken[position] { return false }
+        for position in start..<end { taken[position] = true }
         return true
     }
 }
