@@ -49,7 +49,7 @@ struct BodyRenderer {
                 }
                 let node = nodes[index]
                 if node.isText {
-                    if !document.isInsideData(index) { appendText(node.text) }
+                    if !document.isInsideData(index) { appendText(document.nodeText(index)) }
                     index += 1
                     continue
                 }
@@ -159,14 +159,15 @@ struct BodyRenderer {
             return
         }
         for scalar in text.unicodeScalars {
-            if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{A0}" && false
-                || scalar.properties.isWhitespace && scalar != "\u{A0}"
-            {
+            let space = scalar.value < 0x80
+                ? scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{0C}"
+                : scalar.properties.isWhitespace || scalar == "\u{200B}"
+            if space {
                 pendingSpace = true
             } else {
                 if pendingSpace, !current.isEmpty, !current.hasSuffix("\n") { current.unicodeScalars.append(" ") }
                 pendingSpace = false
-                current.unicodeScalars.append(scalar == "\u{A0}" ? " " : scalar)
+                current.unicodeScalars.append(scalar)
             }
         }
     }

@@ -58,60 +58,75 @@ struct ElementHints: Sendable {
 
     init() {}
 
+    /// The attributes the hints are read from.
+    static let attributeNames: Set<String> = ["class", "id", "role", "hidden", "aria-hidden", "style", "rel", "itemprop"]
+
     init(tag: Tag, attributes: ArraySlice<(name: String, value: String)>) {
-        var classAndID = ""
-        var classWeight = 0
+        let vocabulary = Vocabulary.shared
+        var all = vocabulary.matcher.set([])
+        var any = false
         var role = ""
+        var tokens = false
         for attribute in attributes {
             switch attribute.name {
             case "class", "id":
-                let value = attribute.value.lowercased()
-                classAndID += value + " "
-                if Self.negative.contains(where: { value.contains($0) }) || Self.hasWord(["ad", "ads", "hid", "nav"], in: value) {
-                    classWeight -= 25
-                }
-                if Self.positive.contains(where: { value.contains($0) }) { classWeight += 25 }
+                let found = vocabulary.matcher.matches(in: attribute.value)
+                let shortWords = Self.hasWord(["ad", "ads", "hid", "nav"], in: attribute.value)
+                if found.intersects(vocabulary.negative) || shortWords { weight -= 25 }
+                if found.intersects(vocabulary.positive) { weight += 25 }
+                all.formUnion(found)
+                tokens = tokens || shortWords
+                any = true
             case "role": role = attribute.value.lowercased()
             case "hidden": hidden = true
             case "aria-hidden": hidden = hidden || attribute.value == "true"
             case "style":
-                let style = attribute.value.lowercased().replacingOccurrences(" ", "")
-                if style.contains("display:none") || style.contains("visibility:hidden") { hidden = true }
+                if attribute.value.includes("none") || attribute.value.includes("hidden") {
+                    let style = attribute.value.lowercased().replacingOccurrences(" ", "")
+                    if style.includes("display:none") || style.includes("visibility:hidden") { hidden = true }
+                }
             case "rel", "itemprop":
-                if attribute.value.lowercased().contains("author") { byline = true }
+                if attribute.value.lowercased().includes("author") { byline = true }
             default: break
             }
         }
-        weight = classWeight
         if ElementHints.unlikelyRoles.contains(role) {
             unlikely = true
             kind = role == "navigation" || role == "menu" || role == "menubar" ? .navigation
                 : role == "complementary" ? .sidebar : role == "contentinfo" ? .footer : role == "banner" ? .header : .other
         }
-        guard !classAndID.isEmpty else { return }
-        if classAndID.contains("fallback-image") { hidden = false }
-        if Self.unlikelyWords.contains(where: { classAndID.contains($0) }) || Self.hasWord(["ad", "ads", "nav"], in: classAndID),
-            !Self.maybeCandidate.contains(where: { classAndID.contains($0) })
-        {
+        guard any else { return }
+        if all.intersects(vocabulary.fallbackImage) { hidden = false }
+        let adOrNav = tokens && attributes.contains { ($0.name == "class" || $0.name == "id") && Self.hasWord(["ad", "ads", "nav"], in: $0.value) }
+        if all.intersects(vocabulary.unlikely) || adOrNav, !all.intersects(vocabulary.maybe) {
             unlikely = true
         }
-        if ["byline", "author", "dateline", "writtenby", "p-author"].contains(where: { classAndID.contains($0) }) {
-            byline = true
-        }
-        share = ["share", "sharedaddy"].contains(where: { classAndID.contains($0) })
+        if all.intersects(vocabulary.byline) { byline = true }
+        share = all.intersects(vocabulary.share)
         if kind == nil {
-            kind = Self.kindWords.first(where: { $0.1.contains(where: { classAndID.contains($0) }) })?.0
-            if kind == nil, Self.hasWord(["ad", "ads", "advertisement"], in: classAndID) { kind = .advertisement }
-            if kind == nil, Self.hasWord(["nav"], in: classAndID) { kind = .navigation }
+            kind = vocabulary.kinds.first(where: { all.intersects($0.1) })?.0
+            if kind == nil, tokens {
+                for attribute in attributes where attribute.name == "class" || attribute.name == "id" {
+                    if Self.hasWord(["ad", "ads", "advertisement"], in: attribute.value) { kind = .advertisement }
+                    else if Self.hasWord(["nav"], in: attribute.value) { kind = .navigation }
+                }
+            }
         }
     }
 
     /// Whether one of `words` is a whole token of a class list (split at spaces, `-` and `_`).
     static func hasWord(_ words: [String], in value: String) -> Bool {
-        for token in value.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }) where words.contains(String(token)) {
-            return true
+        var token: [UInt8] = []
+        func matches() -> Bool { !token.isEmpty && token.count <= 13 && words.contains { $0.utf8.elementsEqual(token) } }
+        for byte in value.utf8 {
+            if byte == 32 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == 9 || byte == 10 {
+                if matches() { return true }
+                token.removeAll(keepingCapacity: true)
+            } else {
+                token.append(byte >= 65 && byte <= 90 ? byte | 0x20 : byte)
+            }
         }
-        return false
+        return matches()
     }
 }
 
@@ -122,5 +137,37 @@ extension String {
             if character == target { result += replacement } else { result.append(character) }
         }
         return result
+    }
+}
+
+/// The class/id words of ``ElementHints`` compiled into one matcher.
+struct Vocabulary: Sendable {
+    let matcher: PatternMatcher
+    let positive, negative, unlikely, maybe, byline, share, fallbackImage: PatternMatcher.Matches
+    let kinds: [(BoilerplateKind, PatternMatcher.Matches)]
+
+    static let shared = Vocabulary()
+
+    init() {
+        var list = PatternList()
+        func ids(_ words: [String]) -> [Int] { list.add(words) }
+        let positive = ids(ElementHints.positive)
+        let negative = ids(ElementHints.negative)
+        let unlikely = ids(ElementHints.unlikelyWords)
+        let maybe = ids(ElementHints.maybeCandidate)
+        let byline = ids(["byline", "author", "dateline", "writtenby", "p-author"])
+        let share = ids(["share", "sharedaddy"])
+        let fallback = ids(["fallback-image"])
+        let kindIDs = ElementHints.kindWords.map { ($0.0, ids($0.1)) }
+        let matcher = PatternMatcher(list.words)
+        self.matcher = matcher
+        self.positive = matcher.set(positive)
+        self.negative = matcher.set(negative)
+        self.unlikely = matcher.set(unlikely)
+        self.maybe = matcher.set(maybe)
+        self.byline = matcher.set(byline)
+        self.share = matcher.set(share)
+        self.fallbackImage = matcher.set(fallback)
+        self.kinds = kindIDs.map { ($0.0, matcher.set($0.1)) }
     }
 }

@@ -33,6 +33,26 @@ public struct Pipeline: Sendable, Hashable {
     }
 }
 
+extension Pipeline {
+    /// The pipeline cut after the named stage, with the reports before it left out, so its
+    /// output is that stage's records; without a name, every stage before the first report.
+    /// A name that is no stage of the pipeline keeps every stage but the reports.
+    public func prefix(through stage: String?) -> Pipeline {
+        var kept: [PipelineStage] = []
+        for candidate in stages {
+            if candidate.isReport {
+                if stage == nil { break }
+                if stage != "report" { continue }
+            }
+            kept.append(candidate)
+            if let stage, candidate.builtinName == stage || candidate.label == stage { break }
+        }
+        var result = self
+        result.stages = kept
+        return result
+    }
+}
+
 /// What the stages do with a record they cannot process (`on_error:`).
 public enum PipelineErrorPolicy: String, Sendable, Hashable, CaseIterable {
     /// Stop with exit status 65 at the first bad record.

@@ -235,7 +235,7 @@ public struct PipelineLoader: Sendable {
             return nil
         }
         switch type {
-        case .list, .positional:
+        case .list, .commaList, .positional:
             if case .sequence(let sequence) = value {
                 var items: [String] = []
                 for item in sequence {
@@ -252,7 +252,7 @@ public struct PipelineLoader: Sendable {
             guard let reading = collector.scalar(value) else { return nil }
             guard reading.kind != .null, reading.kind != .bool else { return wrongType() }
             return StageOption(name, .list([reading.text]))
-        case .string, .integer, .flag, .choice:
+        case .string, .integer, .number, .flag, .choice:
             guard case .scalar = value else { return wrongType() }
             guard let reading = collector.scalar(value) else { return nil }
             switch type {
@@ -261,6 +261,9 @@ public struct PipelineLoader: Sendable {
                 return StageOption(name, .text(reading.text))
             case .integer:
                 guard reading.kind == .integer else { return wrongType() }
+                return StageOption(name, .text(reading.text))
+            case .number:
+                guard reading.kind == .integer || reading.kind == .float else { return wrongType() }
                 return StageOption(name, .text(reading.text))
             case .flag:
                 guard let flag = reading.boolValue else { return wrongType() }
@@ -274,7 +277,7 @@ public struct PipelineLoader: Sendable {
                     return nil
                 }
                 return StageOption(name, .text(reading.text))
-            case .list, .positional:
+            case .list, .commaList, .positional:
                 return nil
             }
         }

@@ -30,20 +30,15 @@ public struct PipelineTester: Sendable {
     /// The pipeline a test runs: stages cut at `until`, `fetch` reading the test's input (or
     /// left out for an `.ndjson` input, fed on stdin), and bad records failing the run.
     public static func pipeline(for test: PipelineTest, of pipeline: Pipeline) -> Pipeline {
-        var stages: [PipelineStage] = []
-        for stage in pipeline.stages {
-            if test.until == nil, stage.isReport { break }
+        var result = pipeline.prefix(through: test.until)
+        result.stages = result.stages.compactMap { stage in
+            guard stage.builtinName == "fetch" else { return stage }
+            if test.input.hasSuffix(".ndjson") { return nil }
             var stage = stage
-            if stage.builtinName == "fetch" {
-                if test.input.hasSuffix(".ndjson") { continue }
-                stage.options.removeAll { $0.name == "paths" || $0.name == "urls" }
-                stage.options.append(StageOption("paths", .list([test.input])))
-            }
-            stages.append(stage)
-            if let until = test.until, stage.builtinName == until { break }
+            stage.options.removeAll { $0.name == "paths" || $0.name == "urls" }
+            stage.options.append(StageOption("paths", .list([test.input])))
+            return stage
         }
-        var result = pipeline
-        result.stages = stages
         result.onError = .fail
         result.deadLetter = nil
         return result

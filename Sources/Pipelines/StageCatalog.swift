@@ -4,12 +4,16 @@ public enum OptionType: Sendable, Hashable {
     case string
     /// A whole number.
     case integer
+    /// Any number (seconds, rates).
+    case number
     /// `true` (bare `--name`) or `false` (left out).
     case flag
     /// One of a fixed set of words.
     case choice([String])
     /// A list of strings (or one string): repeated `--name value`.
     case list
+    /// A list of strings (or one string) passed as one comma-separated value: `--only a,b`.
+    case commaList
     /// A list of strings (or one string) passed as positional arguments.
     case positional
 
@@ -18,9 +22,10 @@ public enum OptionType: Sendable, Hashable {
         switch self {
         case .string: "a string"
         case .integer: "a whole number"
+        case .number: "a number"
         case .flag: "true or false"
         case .choice(let words): "one of " + words.map { "'\($0)'" }.joined(separator: ", ")
-        case .list, .positional: "a string or a list of strings"
+        case .list, .commaList, .positional: "a string or a list of strings"
         }
     }
 }
@@ -48,36 +53,48 @@ public enum StageCatalog {
         "jobs": .integer,
     ]
 
-    /// The built-in stages, in pipeline order.
+    /// The built-in stages, in pipeline order, with the options their executables take.
     public static let stages: [StageDescription] = [
         StageDescription(name: "fetch", options: [
             "paths": .positional,
-            "urls": .positional,
+            "urls": .list,
             "fetched-at": .string,
-            "timeout": .integer,
-            "user-agent": .string,
+            "follow-feeds": .flag,
+            "timeout": .number,
+            "deadline": .number,
+            "retries": .integer,
+            "max-redirects": .integer,
             "max-bytes": .integer,
+            "user-agent": .string,
+            "concurrency": .integer,
+            "host-concurrency": .integer,
+            "host-delay": .number,
+            "ignore-robots": .flag,
+            "deny-private": .flag,
+            "cache": .string,
+            "warc": .string,
         ]),
         StageDescription(name: "clean", options: [
             "keep-raw": .flag,
-            "format": .choice(["auto", "text", "html"]),
+            "format": .choice(["text", "markdown"]),
             "include-comments": .flag,
         ]),
         StageDescription(name: "extract", options: [
-            "only": .list,
+            "only": .commaList,
         ]),
         StageDescription(name: "normalize", options: [
             "reference-date": .string,
-            "date-order": .choice(["dmy", "mdy", "ymd"]),
+            "date-order": .choice(["mdy", "dmy"]),
             "rates": .string,
             "base-currency": .string,
-            "only": .list,
+            "only": .commaList,
             "gazetteer": .string,
         ]),
         StageDescription(name: "report", options: [
             "format": .choice(["markdown", "html", "json", "csv"]),
             "output": .string,
             "partial": .flag,
+            "merge": .flag,
             "title": .string,
         ]),
     ]

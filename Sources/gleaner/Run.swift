@@ -7,13 +7,15 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a pipeline: each stage its own process, joined by pipes.",
         discussion: """
-            Refuses an invalid file (exit 65). Stage programs are found next to gleaner first, then
-            on PATH. When a stage fails, gleaner names it and exits with its status (128+N for a
-            signal); a stage ended by SIGPIPE because a later stage stopped reading is not a failure.
+            Refuses an invalid file (exit 65). Stage programs are found next to gleaner first, \
+            then on PATH. When a stage fails, gleaner names it and exits with its status (128+N for \
+            a signal); a stage ended by SIGPIPE because a later stage stopped reading is not a failure.
 
             Example:
               REFERENCE_DATE=2024-01-31 gleaner run pipelines/seeds.yaml
               gleaner run --stats pipelines/seeds.yaml
+              gleaner run --until normalize pipelines/seeds.yaml > normalized.ndjson
+              gleaner run --engine spark --workers 2 pipelines/seeds.yaml
             """
     )
 
@@ -22,17 +24,42 @@ struct Run: ParsableCommand {
     @Flag(help: "Pass --stats to every built-in stage and print one JSON line for the whole run to stderr.")
     var stats = false
 
+    @Option(help: ArgumentHelp(
+        "Stop after this stage and write its records to standard output (reports before it are left out).",
+        valueName: "stage"))
+    var until: String?
+
+    @Option(help: "Where the stages run: local (processes joined by pipes) or spark (pyspark, local[N] unless --master).")
+    var engine: Engine = .local
+
+    @Option(help: ArgumentHelp("Spark: partitions and local[N] threads (default: the number of CPUs).", valueName: "n"))
+    var workers: Int?
+
+    @Option(help: ArgumentHelp("Spark: the master URL, for a cluster (default local[N]).", valueName: "url"))
+    var master: String?
+
     @Flag(inversion: .prefixedNo, help: "Show per-stage progress on stderr (default: when stderr is a terminal).")
     var progress: Bool?
 
     func run() throws {
-        let pipeline = try file.load()
+        var pipeline = try file.load()
+        if let until {
+            let names = pipeline.stages.flatMap { [$0.label, $0.builtinName].compactMap { $0 } }
+            guard names.contains(until) else {
+                throw ValidationError("--until '\(until)' names no stage of \(file.path); its stages: \(pipeline.stages.map(\.label).joined(separator: ", "))")
+            }
+            pipeline = pipeline.prefix(through: until)
+        }
         let environment = ProcessInfo.processInfo.environment
-        let plan = ExecutionPlan(pipeline: pipeline, settings: .init(stats: stats))
+        var plan = ExecutionPlan(pipeline: pipeline, settings: .init(stats: stats))
         try prepareOutputs(of: pipeline)
 
-        var runner = PipelineRunner(locator: .forCurrentProcess(environment: environment), environment: environment)
-        let showProgress = progress ?? StandardError.isTerminal
+        let locator = ExecutableLocator.forCurrentProcess(environment: environment)
+        var runner = PipelineRunner(locator: locator, environment: environment)
+        if engine == .spark {
+            plan = try sparkPlan(plan, pipeline: pipeline, locator: locator, environment: environment)
+        }
+        let showProgress = engine == .local && (progress ?? StandardError.isTerminal)
         runner.countRecords = showProgress || stats
         runner.collectStats = stats
         if showProgress { runner.progress = ProgressLine.draw }
@@ -50,9 +77,31 @@ struct Run: ParsableCommand {
         let failures = report.failures
         for failure in failures {
             let location = plan.commands[failure.index].location
-            StandardError.write("gleaner: \(failure) (\(pipeline.file):\(location))")
+            StandardError.write("gleaner: \(failure)" + (location.line > 0 ? " (\(pipeline.file):\(location))" : ""))
         }
         if let first = failures.first { throw ExitCode(first.termination.runnerExitStatus) }
+    }
+
+    /// The one-process plan that runs the pipeline's PySpark driver.
+    private func sparkPlan(
+        _ plan: ExecutionPlan, pipeline: Pipeline, locator: ExecutableLocator, environment: [String: String]
+    ) throws -> ExecutionPlan {
+        do {
+            let count = workers ?? ProcessInfo.processInfo.activeProcessorCount
+            let job = try SparkJob(plan: plan, name: pipeline.name, workers: max(1, count), master: master, locator: locator)
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gleaner-spark-\(UUID().uuidString)").path
+            return try job.driverPlan(python: Self.python(environment: environment), folder: folder)
+        } catch {
+            StandardError.write("gleaner: \(error)")
+            throw ExitCode(SysExit.usage)
+        }
+    }
+
+    /// `GLEANER_PYTHON`, else the project's `.venv/bin/python`, else `python3` on PATH.
+    static func python(environment: [String: String]) -> String {
+        if let python = environment["GLEANER_PYTHON"], !python.isEmpty { return python }
+        let venv = FileManager.default.currentDirectoryPath + "/.venv/bin/python"
+        return FileManager.default.isExecutableFile(atPath: venv) ? venv : "python3"
     }
 
     /// Creates the folders of report outputs and empties the dead-letter file, so each run's
@@ -74,6 +123,12 @@ struct Run: ParsableCommand {
             }
         }
     }
+}
+
+/// Where `gleaner run` runs the stages.
+enum Engine: String, ExpressibleByArgument {
+    case local
+    case spark
 }
 
 /// Draws the progress line on stderr (a terminal), redrawn in place.

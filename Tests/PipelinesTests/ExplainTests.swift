@@ -8,7 +8,7 @@ struct ExplainTests {
         return ExecutionPlan(pipeline: pipeline, settings: .init(stats: stats))
     }
 
-    @Test("options become --kebab-case flags; fetch paths are positional and quoted against the shell")
+    @Test("options become --kebab-case flags; fetch paths are positional and quoted against the shell; kinds are comma-joined")
     func linear() throws {
         let explained = Explanation.shell(try plan("""
             stages:
@@ -22,7 +22,7 @@ struct ExplainTests {
         #expect(explained == """
             fetch --fetched-at 2023-12-07T00:00:00Z 'seeds/*.txt' \\
               | clean --keep-raw \\
-              | extract --only money --only date \\
+              | extract --only money,date \\
               | normalize --reference-date 2023-12-07 \\
               | jq -c 'select(.lang == "en")' \\
               | report

@@ -102,3 +102,23 @@ struct ModelTests {
         #expect(test.checkCount == 7)
     }
 }
+
+@Suite("cutting a pipeline short")
+struct PrefixTests {
+    let pipeline = Pipeline(file: "x.yaml", name: "x", stages: [
+        .builtin("fetch"), .builtin("clean"), .builtin("report", [StageOption("output", .text("a.md"))]),
+        .builtin("extract"), .builtin("report"),
+    ])
+
+    @Test("through a stage, leaving out the reports before it", arguments: [
+        ("clean", ["fetch", "clean"]), ("extract", ["fetch", "clean", "extract"]), ("report", ["fetch", "clean", "report"]),
+    ])
+    func through(stage: String, labels: [String]) {
+        #expect(pipeline.prefix(through: stage).stages.map(\.label) == labels)
+    }
+
+    @Test("without a stage: everything before the first report")
+    func beforeReports() {
+        #expect(pipeline.prefix(through: nil).stages.map(\.label) == ["fetch", "clean"])
+    }
+}

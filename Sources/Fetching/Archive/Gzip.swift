@@ -34,6 +34,7 @@ public enum Gzip {
         defer { inflateEnd(&stream) }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         var failure: GzipError?
+        var ended = false
         input.withUnsafeBufferPointer { inBuffer in
             var offset = 0
             while offset < inBuffer.count {
@@ -56,6 +57,7 @@ public enum Gzip {
                 } while status == Z_OK && (stream.avail_in > 0 || stream.avail_out == 0)
                 let consumed = inBuffer.count - offset - Int(stream.avail_in)
                 offset += consumed
+                ended = status == Z_STREAM_END
                 if status == Z_STREAM_END {
                     // Another member may follow (multi-member gzip); skip padding zeros.
                     while offset < inBuffer.count, inBuffer[offset] == 0 { offset += 1 }
@@ -77,6 +79,7 @@ public enum Gzip {
             }
         }
         if let failure { throw failure }
+        if !ended, !input.isEmpty { throw .corrupt("truncated") }
         return output
     }
 

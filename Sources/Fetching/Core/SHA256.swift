@@ -25,14 +25,26 @@ public struct SHA256: Sendable {
 
     /// Feeds more bytes.
     public mutating func update<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
-        for byte in bytes {
-            pending.append(byte)
-            length &+= 1
-            if pending.count == 64 {
-                compress(pending)
-                pending.removeAll(keepingCapacity: true)
-            }
+        // Converting an Array is free; other sequences are copied once.
+        updateContiguous(Array(bytes)[...])
+    }
+
+    private mutating func updateContiguous(_ bytes: ArraySlice<UInt8>) {
+        length &+= UInt64(bytes.count)
+        var index = bytes.startIndex
+        if !pending.isEmpty {
+            let take = min(64 - pending.count, bytes.count)
+            pending.append(contentsOf: bytes[index..<index + take])
+            index += take
+            if pending.count < 64 { return }
+            compress(pending[...])
+            pending.removeAll(keepingCapacity: true)
         }
+        while bytes.endIndex - index >= 64 {
+            compress(bytes[index..<index + 64])
+            index += 64
+        }
+        pending.append(contentsOf: bytes[index...])
     }
 
     /// The 32-byte digest of everything fed so far.
@@ -42,7 +54,7 @@ public struct SHA256: Sendable {
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        for start in stride(from: 0, to: tail.count, by: 64) { compress(Array(tail[start..<start + 64])) }
+        for start in stride(from: 0, to: tail.count, by: 64) { compress(tail[start..<start + 64]) }
         var digest: [UInt8] = []
         digest.reserveCapacity(32)
         for word in state {
@@ -51,10 +63,10 @@ public struct SHA256: Sendable {
         return digest
     }
 
-    private mutating func compress(_ block: [UInt8]) {
+    private mutating func compress(_ block: ArraySlice<UInt8>) {
         var w = [UInt32](repeating: 0, count: 64)
         for index in 0..<16 {
-            let base = index * 4
+            let base = block.startIndex + index * 4
             w[index] = UInt32(block[base]) << 24 | UInt32(block[base + 1]) << 16 | UInt32(block[base + 2]) << 8
                 | UInt32(block[base + 3])
         }

@@ -45,7 +45,7 @@ public enum TextDecoding {
                 return result
             }
         }
-        if isValidUTF8(bytes) { return DecodedText(text: String(decoding: bytes, as: UTF8.self), charset: "utf-8") }
+        if let text = String(validating: bytes, as: UTF8.self) { return DecodedText(text: text, charset: "utf-8") }
         if mediaType == "text/html" { return windows1252(bytes) }
         return utf8(bytes)
     }
@@ -129,20 +129,12 @@ public enum TextDecoding {
     }
 
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: return true
-            case .error: return false
-            }
-        }
+        String(validating: bytes, as: UTF8.self) != nil
     }
 
     private static func utf8(_ bytes: [UInt8]) -> DecodedText {
+        if let text = String(validating: bytes, as: UTF8.self) { return DecodedText(text: text, charset: "utf-8") }
         let text = String(decoding: bytes, as: UTF8.self)
-        if isValidUTF8(bytes) { return DecodedText(text: text, charset: "utf-8") }
         let replaced = text.unicodeScalars.filter { $0 == "\u{FFFD}" }.count
             - String(decoding: bytes.filter { $0 < 0x80 }, as: UTF8.self).unicodeScalars.filter { $0 == "\u{FFFD}" }.count
         return DecodedText(

@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Times `clean` per page on the Readability test pages, beside trafilatura and
+readability-lxml on the same pages in the same run.
+
+clean runs as its real executable: each page is fed R times in one process and the
+process's start-up time (an empty input) is subtracted, so the figure is the time to
+decode, clean and encode one record. The Python extractors are timed in-process.
+Times are CPU time (user + system) on one pinned core, so other load on the machine
+does not inflate them; the best of several runs is kept per page."""
+import argparse, json, os, resource, statistics, subprocess, sys, time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pages as dataset
+
+def best_of(runs, fn):
+    return min(fn() for _ in range(runs))
+
+def cpu_of_children():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+def time_process(argv, payload):
+    start = cpu_of_children()
+    subprocess.run(argv, input=payload, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return cpu_of_children() - start
+
+def bench_clean(clean, items, repeat, runs):
+    pin = ["taskset", "-c", "0"] if shutil_which("taskset") else []
+    argv = pin + [clean, "--jobs", "1"]
+    startup = best_of(runs * 2, lambda: time_process(argv, b""))
+    times = []
+    for name, folder in items:
+        line = (json.dumps(dataset.record(name, folder)) + "\n").encode()
+        total = best_of(runs, lambda: time_process(argv, line * repeat))
+        times.append(max(total - startup, 0) / repeat)
+    return times
+
+def shutil_which(name):
+    from shutil import which
+    return which(name)
+
+def bench_python(extract, items, runs):
+    times = []
+    for name, folder in items:
+        html = open(os.path.join(folder, "source.html"), encoding="utf-8", errors="replace").read()
+        def once():
+            start = time.process_time()
+            try:
+                extract(html)
+            except Exception:
+                pass
+            return time.process_time() - start
+        times.append(best_of(runs, once))
+    return times
+
+def row(name, times, total_bytes):
+    ms = [t * 1000 for t in times]
+    mbs = total_bytes / 1e6 / sum(times) if sum(times) else float("inf")
+    return f"| {name} | {statistics.median(ms):.2f} | {statistics.mean(ms):.2f} | {max(ms):.1f} | {mbs:.1f} |"
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--clean", required=True)
+    ap.add_argument("--root", required=True)
+    ap.add_argument("--repeat", type=int, default=20)
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args()
+    if shutil_which("taskset"):
+        os.sched_setaffinity(0, {0})
+    items = list(dataset.pages(args.root))
+    total_bytes = sum(os.path.getsize(os.path.join(f, "source.html")) for _, f in items)
+    print(f"{len(items)} pages, {total_bytes / 1e6:.1f} MB of HTML; CPU time on one core; best of {args.runs} runs per page")
+    print()
+    print("| extractor | median ms/page | mean ms/page | max ms/page | MB/s |")
+    print("|---|---|---|---|---|")
+    print(row("gleaner clean", bench_clean(args.clean, items, args.repeat, args.runs), total_bytes), flush=True)
+    try:
+        import trafilatura
+        print(row(f"trafilatura {trafilatura.__version__}", bench_python(
+            lambda h: trafilatura.extract(h, with_metadata=True), items, args.runs), total_bytes), flush=True)
+    except ImportError:
+        print("| trafilatura | not installed | | | |")
+    try:
+        from readability import Document
+        import importlib.metadata as md
+        print(row(f"readability-lxml {md.version('readability-lxml')}", bench_python(
+            lambda h: Document(h).summary(), items, args.runs), total_bytes), flush=True)
+    except ImportError:
+        print("| readability-lxml | not installed | | | |")
+
+if __name__ == "__main__":
+    main()

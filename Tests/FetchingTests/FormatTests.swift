@@ -1,0 +1,225 @@
+import Foundation
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+import Testing
+@testable import Fetching
+
+@Suite("robots.txt rules")
+struct RobotsRulesTests {
+    let text = """
+        User-agent: *
+        Disallow: /private/
+        Crawl-delay: 2
+
+        User-agent: gleaner-fetch
+        User-agent: other
+        Disallow: /drafts/
+        Allow: /drafts/public
+        Disallow: /*.pdf$
+        Crawl-delay: 0.5
+        """
+
+    @Test("the group naming our product token wins over *")
+    func agentGroup() {
+        let rules = RobotsRules(parsing: text, userAgent: "gleaner-fetch/0.1.0")
+        #expect(rules.allows("/private/x"))
+        #expect(!rules.allows("/drafts/x"))
+        #expect(rules.crawlDelay == 0.5)
+        let generic = RobotsRules(parsing: text, userAgent: "somebot/1.0")
+        #expect(!generic.allows("/private/x"))
+        #expect(generic.crawlDelay == 2)
+    }
+
+    @Test("the longest match wins, Allow on a tie; * and $ work")
+    func matching() {
+        let rules = RobotsRules(parsing: text, userAgent: "gleaner-fetch/0.1.0")
+        #expect(rules.allows("/drafts/public/page"))
+        #expect(!rules.allows("/files/report.pdf"))
+        #expect(rules.allows("/files/report.pdf?download=1"))
+        #expect(rules.allows("/"))
+    }
+
+    @Test("an empty Disallow allows everything")
+    func emptyDisallow() {
+        #expect(RobotsRules(parsing: "User-agent: *\nDisallow:\n", userAgent: "gleaner-fetch").allows("/anything"))
+    }
+}
+
+@Suite("Feeds and sitemaps")
+struct FeedLinksTests {
+    let base = URL(string: "https://news.example/feeds/main.xml")
+
+    @Test("RSS 2.0 items give their links, falling back to permalink guids")
+    func rss() throws {
+        let xml = """
+            <?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>https://news.example/</link>
+            <item><title>A</title><link>https://news.example/a</link></item>
+            <item><title>B</title><guid isPermaLink="true">https://news.example/b</guid></item>
+            <item><title>C</title><link><![CDATA[/c?x=1]]></link></item>
+            </channel></rss>
+            """
+        let feed = try #require(FeedLinks.parse(Array(xml.utf8), base: base))
+        #expect(feed.kind == .rss)
+        #expect(feed.links == ["https://news.example/a", "https://news.example/b", "https://news.example/c?x=1"])
+    }
+
+    @Test("Atom entries give their alternate link, relative to the feed")
+    func atom() throws {
+        let xml = """
+            <feed xmlns="http://www.w3.org/2005/Atom"><link rel="self" href="/feed"/>
+            <entry><link rel="self" href="/self/1"/><link href="../posts/1"/></entry>
+            <entry><link rel="alternate" type="text/html" href="https://news.example/posts/2"/></entry></feed>
+            """
+        let feed = try #require(FeedLinks.parse(Array(xml.utf8), base: base))
+        #expect(feed.kind == .atom)
+        #expect(feed.links == ["https://news.example/posts/1", "https://news.example/posts/2"])
+    }
+
+    @Test("sitemaps and sitemap indexes give their locations; duplicates and non-http are dropped")
+    func sitemaps() throws {
+        let urlset = """
+            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc> https://news.example/1 </loc></url>
+            <url><loc>https://news.example/1</loc></url><url><loc>mailto:x@y</loc></url></urlset>
+            """
+        #expect(FeedLinks.parse(Array(urlset.utf8), base: base) == FeedLinks(kind: .sitemap, links: ["https://news.example/1"]))
+        let index = """
+            <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+            <sitemap><loc>https://news.example/s1.xml</loc></sitemap></sitemapindex>
+            """
+        #expect(FeedLinks.parse(Array(index.utf8), base: base)?.kind == .sitemapIndex)
+    }
+
+    @Test("HTML is not a feed")
+    func notAFeed() {
+        #expect(FeedLinks.parse(Array("<html><body>feed</body></html>".utf8), base: base) == nil)
+    }
+}
+
+@Suite("gzip")
+struct GzipTests {
+    @Test("round-trips, including several members back to back")
+    func roundTrip() throws {
+        let a = Array("first member\n".utf8)
+        let b = Array(String(repeating: "second ", count: 1000).utf8)
+        #expect(try Gzip.decompress(Gzip.compress(a)) == a)
+        #expect(try Gzip.decompress(Gzip.compress(a) + Gzip.compress(b)) == a + b)
+    }
+
+    @Test("stops a bomb at the limit")
+    func limit() {
+        let bomb = Gzip.compress([UInt8](repeating: 0, count: 8 << 20))
+        #expect(bomb.count < 100_000)
+        #expect(throws: GzipError.tooLarge(limit: 1 << 20)) { try Gzip.decompress(bomb, limit: 1 << 20) }
+    }
+
+    @Test("says so when the data is corrupt")
+    func corrupt() {
+        #expect(throws: GzipError.self) { try Gzip.decompress([0x1f, 0x8b, 0x08, 0x00, 0x01, 0x02]) }
+    }
+}
+
+@Suite("WARC archives as a source")
+struct WARCReaderTests {
+    func record(_ fields: String, _ block: [UInt8]) -> [UInt8] {
+        Array("WARC/1.0\r\n\(fields)Content-Length: \(block.count)\r\n\r\n".utf8) + block + Array("\r\n\r\n".utf8)
+    }
+
+    @Test("response records become documents; chunked and gzip bodies are decoded; redirects are skipped")
+    func readsStandardRecords() throws {
+        let body = Gzip.compress(Array("<html><body>Hello</body></html>".utf8))
+        var chunked = Array(String(body.count, radix: 16).utf8) + [13, 10] + body + [13, 10]
+        chunked += Array("0\r\n\r\n".utf8)
+        let http =
+            Array(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nTransfer-Encoding: chunked\r\nContent-Encoding: gzip\r\nContent-Language: de\r\n\r\n"
+                    .utf8) + chunked
+        let redirect = Array("HTTP/1.1 301 Moved\r\nLocation: /b\r\n\r\n".utf8)
+        let file =
+            record(
+                "WARC-Type: response\r\nWARC-Target-URI: http://a.example/x\r\nWARC-Date: 2020-01-02T03:04:05Z\r\nContent-Type: application/http; msgtype=response\r\n",
+                http)
+            + record(
+                "WARC-Type: response\r\nWARC-Target-URI: http://a.example/y\r\nContent-Type: application/http; msgtype=response\r\n",
+                redirect)
+            + record("WARC-Type: resource\r\nWARC-Target-URI: file:///notes.txt\r\nContent-Type: text/plain\r\n", Array("note".utf8))
+        let documents = try WARCReader.documents(in: Gzip.compress(file), archive: "x.warc.gz", maxBytes: 1 << 20)
+        #expect(documents.count == 2)
+        #expect(documents[0].source == "http://a.example/x")
+        #expect(documents[0].status == 200)
+        #expect(documents[0].fetchedAt == "2020-01-02T03:04:05Z")
+        #expect(documents[0].decoded.text == "<html><body>Hello</body></html>")
+        #expect(documents[0].headers.contains { $0.name == "content-language" && $0.value == "de" })
+        #expect(documents[1].mediaType == "text/plain")
+        #expect(documents[1].decoded.text == "note")
+    }
+
+    @Test("a file that is not WARC fails clearly")
+    func notWARC() async throws {
+        let dir = try TemporaryDirectory()
+        let path = try dir.write("fake.warc", "hello")
+        let output = try await fetch([path])
+        #expect(output.failures.first?.reason == .badArchive)
+        #expect(output.failures.first?.message.contains("'\(path)'") == true)
+    }
+}
+
+@Suite("Exit status and dead letters")
+struct FailurePolicyTests {
+    @Test("fail stops with the failure's code; skip exits 0; dead letters go on")
+    func policy() {
+        var summary = FetchSummary()
+        summary.firstFailure = FetchFailure(input: "x", reason: .noSuchFile, message: "no such file 'x'")
+        summary.failures[.noSuchFile] = 1
+        #expect(FailurePolicy(onError: .fail, deadLetters: false).exitStatus(summary) == 66)
+        #expect(!FailurePolicy(onError: .fail, deadLetters: false).continues)
+        #expect(FailurePolicy(onError: .fail, deadLetters: true).continues)
+        #expect(FailurePolicy(onError: .fail, deadLetters: true).exitStatus(summary) == 66)
+        #expect(FailurePolicy(onError: .skip, deadLetters: false).exitStatus(summary) == 0)
+        #expect(FailurePolicy(onError: .skip, deadLetters: false).exitStatus(FetchSummary()) == 0)
+    }
+
+    @Test("a dead letter names the stage, line, source, reason and input")
+    func deadLetter() {
+        let failure = FetchFailure(input: "https://x/a", line: 3, reason: .status, message: "status 404 for 'https://x/a'")
+        let letter = FailurePolicy.deadLetter(failure)
+        #expect(letter.keys == ["stage", "line", "source", "reason", "kind", "input"])
+        #expect(letter["reason"]?.stringValue == "status 404 for 'https://x/a'")
+    }
+
+    @Test("--stats counts failures per reason, sorted")
+    func stats() {
+        var summary = FetchSummary()
+        summary.sources = 3
+        summary.records = 1
+        summary.failures = [.timeout: 1, .dns: 1]
+        let line = summary.json(seconds: 0.5)
+        #expect(line.contains("\"failures\":{\"dns\":1,\"timeout\":1}"))
+        #expect(line.contains("\"failed\":2"))
+    }
+}
+
+@Suite("Network errors in words")
+struct TransportErrorTests {
+    @Test(
+        "URLSession errors map to the reasons --stats counts",
+        arguments: [
+            (URLError.Code.cannotFindHost, FailureReason.dns, false),
+            (.dnsLookupFailed, .dns, false),
+            (.cannotConnectToHost, .refused, true),
+            (.timedOut, .timeout, true),
+            (.serverCertificateUntrusted, .tls, false),
+            (.networkConnectionLost, .network, true),
+        ])
+    func classifies(code: URLError.Code, reason: FailureReason, retryable: Bool) {
+        let error = SessionDelegate.classify(URLError(code))
+        #expect(error.reason == reason)
+        #expect(error.retryable == retryable)
+    }
+
+    @Test("a libcurl certificate failure reported as unknown is still TLS")
+    func curlCertificate() {
+        let error = URLError(.unknown, userInfo: [NSLocalizedDescriptionKey: "SSL certificate problem: self-signed certificate"])
+        #expect(SessionDelegate.classify(error).reason == .tls)
+    }
+}
