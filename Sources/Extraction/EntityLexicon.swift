@@ -51,7 +51,7 @@ enum EntityLexicon {
     /// Abbreviated titles written with a dot ("Mr.", "Dr.").
     static let abbreviatedHonorifics: Set<String> = [
         "mr", "mrs", "ms", "dr", "prof", "gen", "col", "capt", "lt", "maj", "sgt", "adm", "sen", "rep", "gov", "rev",
-        "hon", "fr", "st", "sr", "jr", "mx",
+        "hon", "mx",
     ]
 
     /// Titles that are abbreviations and take an optional dot ("Mr." / "Mr").

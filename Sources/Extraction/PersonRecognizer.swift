@@ -80,7 +80,14 @@ extension EntityScan {
         let first = firstNameWord(in: run)
         let words = run.upperBound - first
         guard words >= 1, words <= 3, (first..<run.upperBound).allSatisfy({ isNamePart($0) }) else { return }
-        guard gazetteer.trie.longestMatch(tokens, from: first, text: text) == nil else { return }
+        // Names found only by a verb must not contain a country or a large city ("Real Madrid signed").
+        for index in first..<run.upperBound {
+            if let match = gazetteer.trie.longestMatch(tokens, from: index, text: text),
+                match.values.contains(where: { gazetteer.places[$0].type != .city || gazetteer.places[$0].population >= 100_000 })
+            {
+                return
+            }
+        }
         if words == 1 {
             // A lone capitalised word before "said" is as often a company ("Verizon said") as a person:
             // only known surnames count; other lone names join a person named in full elsewhere.
