@@ -14,6 +14,7 @@ public struct CleanStage: Stage {
         self.options = options
     }
 
+    /// A stage with these options (the command-line flags).
     public init(keepRaw: Bool, includeComments: Bool = false, format: BodyFormat = .text) {
         self.init(options: CleanOptions(keepRaw: keepRaw, includeComments: includeComments, format: format))
     }
