@@ -50,7 +50,7 @@ public struct NormalizeStage: Stage {
     /// - Throws: ``RecordError`` when `mentions` or `text` break the contract.
     public func process(_ record: JSONObject) throws -> JSONObject {
         var mentions = try record.mentions()
-        let text = try record.optionalString(Field.text) ?? ""
+        let text = try record.requiredString(Field.text)
         let published = record[Field.published]?.stringValue.flatMap { CivilDate(iso: $0) }
         let values = NumericValues(
             dates: DateResolver(reference: published ?? options.referenceDate, order: options.dateOrder),

@@ -10,33 +10,49 @@ enum FactClustering {
     /// Words in more than this many items are too common to find candidates by.
     static let commonWordLimit = 64
 
+    /// Occurrences of one fact, with the context of each.
+    struct Cluster {
+        var members: [FactOccurrence]
+        var contexts: [ContextWords]
+        var first: FactOccurrence { members[0] }
+    }
+
     /// Clusters of occurrences, each in position order, the clusters in order of their first occurrence.
-    static func clusters(_ occurrences: [FactOccurrence]) -> [[FactOccurrence]] {
+    static func clusters(_ occurrences: [FactOccurrence], vocabulary: Vocabulary) -> [Cluster] {
         var groups: [String: [FactOccurrence]] = [:]
         for occurrence in occurrences { groups[key(of: occurrence), default: []].append(occurrence) }
-        var result: [[FactOccurrence]] = []
+        var result: [Cluster] = []
         for group in groups.values {
             let sorted = group.sorted { $0.position < $1.position }
+            let contexts = sorted.map { vocabulary.context(sentence: $0.sentenceText, excluding: $0.text) }
             guard sorted.count > 1 else {
-                result.append(sorted)
+                result.append(Cluster(members: sorted, contexts: contexts))
                 continue
             }
-            let contexts = sorted.map { ContextWords(sentence: $0.sentenceText, excluding: $0.text) }
             var sets = DisjointSets(count: sorted.count)
+            // The same sentence words (a syndicated copy), or the same wording with no usable context: one fact.
+            var exact: [ContextWords: Int] = [:]
+            var bare: [String: Int] = [:]
+            for index in sorted.indices {
+                if contexts[index].count < ContextWords.minimumShared {
+                    let text = sorted[index].text.lowercased()
+                    if let other = bare[text] { sets.union(other, index) } else { bare[text] = index }
+                } else if let other = exact[contexts[index]] {
+                    sets.union(other, index)
+                } else {
+                    exact[contexts[index]] = index
+                }
+            }
             forEachCandidatePair(contexts) { first, second in
                 sets.union(first, second)
             } when: { first, second in
                 contexts[first].matches(contexts[second])
             }
-            // Same value and same wording with no usable context (a bare figure): one fact.
-            for index in sorted.indices where contexts[index].set.count < ContextWords.minimumShared {
-                for other in sorted.indices where other < index && contexts[other].set.count < ContextWords.minimumShared {
-                    if sorted[other].text.lowercased() == sorted[index].text.lowercased() { sets.union(other, index) }
-                }
+            for component in sets.components() {
+                result.append(Cluster(members: component.map { sorted[$0] }, contexts: component.map { contexts[$0] }))
             }
-            result.append(contentsOf: sets.components().map { $0.map { sorted[$0] } })
         }
-        return result.sorted { $0[0].position < $1[0].position }
+        return result.sorted { $0.first.position < $1.first.position }
     }
 
     /// The value that makes two occurrences candidates for the same fact.
@@ -62,9 +78,9 @@ enum FactClustering {
     static func forEachCandidatePair(
         _ contexts: [ContextWords], _ body: (Int, Int) -> Void, when condition: (Int, Int) -> Bool
     ) {
-        var frequency: [String: Int] = [:]
-        for context in contexts { for word in context.set { frequency[word, default: 0] += 1 } }
-        var postings: [String: [Int]] = [:]
+        var frequency: [Int32: Int] = [:]
+        for context in contexts { for word in context.sorted { frequency[word, default: 0] += 1 } }
+        var postings: [Int32: [Int]] = [:]
         for (index, context) in contexts.enumerated() {
             var candidates: Set<Int> = []
             for word in context.ordered where frequency[word]! <= commonWordLimit {

@@ -123,7 +123,7 @@ public struct HTMLWriter: Sendable {
                     label: "\(total.currency) \(NumberFormat.compact(total.amount))", value: total.convertedAmount ?? 0,
                     valueLabel: "≈ \(NumberFormat.compact(total.convertedAmount ?? 0)) \(currency)", href: "money",
                     tooltip: Summary.total(total))
-            })
+            }, valueWidth: 84)
             let rest = totals.filter { $0.convertedAmount == nil }
             if !rest.isEmpty {
                 out += "<p class=\"quote\">Not converted: " + rest.map { Escape.html(Summary.total($0)) }.joined(separator: "; ") + "</p>"
@@ -134,7 +134,7 @@ public struct HTMLWriter: Sendable {
                 SVGCharts.Bar(
                     label: "\(total.currency) \(NumberFormat.compact(total.amount))", value: Double(total.facts),
                     valueLabel: "\(total.facts) fact\(total.facts == 1 ? "" : "s")", href: "money", tooltip: Summary.total(total))
-            })
+            }, valueWidth: 64)
         }
         return out + "</figure>\n"
     }
@@ -150,7 +150,7 @@ public struct HTMLWriter: Sendable {
             return (id: "doc-\(entry.label)", cells: [
                 Cell("<span class=\"doc\">\(entry.label)</span>", sortValue: Double(entry.label.dropFirst()), numeric: false),
                 Cell(summary.title.map(Escape.html) ?? "<span class=\"empty\">untitled</span>"),
-                Cell(Escape.html(summary.published ?? "—")),
+                Cell(Escape.html(summary.published ?? "—"), nowrap: true),
                 Cell(sourceLink(summary.source ?? summary.key)),
                 Cell(String(summary.mentions), sortValue: Double(summary.mentions), numeric: true),
             ])

@@ -19,18 +19,25 @@ public enum PartialCodec {
 
     /// The aggregate as NDJSON lines (without newlines).
     public static func lines(_ aggregate: Aggregate) -> [JSONValue] {
+        var lines: [JSONValue] = []
+        write(aggregate) { lines.append($0) }
+        return lines
+    }
+
+    /// Hands the aggregate's lines to `emit` one at a time, so a large partial is never held twice.
+    public static func write(_ aggregate: Aggregate, to emit: (JSONValue) throws -> Void) rethrows {
         var mentions = JSONObject()
         for kind in aggregate.mentionCounts.keys.sorted() { mentions[kind.rawValue] = int(aggregate.mentionCounts[kind]!) }
-        var lines: [JSONValue] = [["partial": ["version": int(version), "records": int(aggregate.records), "mentions": .object(mentions)]]]
+        try emit(["partial": ["version": int(version), "records": int(aggregate.records), "mentions": .object(mentions)]])
         for key in aggregate.documents.keys.sorted() {
             let document = aggregate.documents[key]!
-            lines.append(["document": [
+            try emit(["document": [
                 "key": .string(document.key), "id": optional(document.id), "source": optional(document.source),
                 "title": optional(document.title), "published": optional(document.published), "mentions": int(document.mentions),
             ]])
         }
         for fact in aggregate.occurrences {
-            lines.append(["fact": [
+            try emit(["fact": [
                 "document": .string(fact.document), "kind": .string(fact.kind.rawValue), "text": .string(fact.text),
                 "start": int(fact.start), "end": int(fact.end), "sentence": int(fact.sentence),
                 "sentence_text": .string(fact.sentenceText), "value": fact.value ?? .null,
@@ -38,7 +45,7 @@ public enum PartialCodec {
         }
         for key in aggregate.entities.keys.sorted() {
             let stats = aggregate.entities[key]!
-            lines.append(["entity": [
+            try emit(["entity": [
                 "kind": .string(key.kind.rawValue), "name": .string(key.name), "mentions": int(stats.mentions),
                 "documents": int(stats.documents), "aliases": .array(stats.aliases.sorted().map(JSONValue.string)),
                 "type": optional(stats.placeType), "country": optional(stats.country),
@@ -50,7 +57,6 @@ public enum PartialCodec {
                 }),
             ]])
         }
-        return lines
     }
 
     /// Adds one partial line to `aggregate`.

@@ -20,11 +20,14 @@ struct RecordDigest {
             published: try record.optionalString(Field.published), mentions: mentions.count)
         let locator = SentenceLocator(text: text)
         let owners = Self.entityOwners(record[Field.entities])
-        var sentences: [Int: String] = [:]
+        // One string per sentence, shared by the mentions in it (the aggregate keeps it, not the record text).
+        var sentences: [Range<Int>: String] = [:]
         func sentenceText(_ mention: Mention) -> String {
-            if let known = sentences[mention.start] { return known }
-            let found = locator.sentence(start: mention.start, end: mention.end) ?? mention.text
-            sentences[mention.start] = found
+            guard let bounds = locator.bounds(start: mention.start, end: mention.end) else { return Self.singleLine(mention.text) }
+            if bounds.count > SentenceLocator.maximumLength { return locator.sentence(bounds: bounds, start: mention.start, end: mention.end) }
+            if let known = sentences[bounds] { return known }
+            let found = locator.sentence(bounds: bounds, start: mention.start, end: mention.end)
+            sentences[bounds] = found
             return found
         }
         for (index, mention) in mentions.enumerated() {
@@ -91,7 +94,16 @@ struct RecordDigest {
 
     /// Collapses line breaks and runs of white space, so a value stays on one line in every format.
     static func singleLine(_ text: String) -> String {
-        guard text.contains(where: { $0.isWhitespace && $0 != " " }) || text.contains("  ") else { return text }
+        var previous: UInt8 = 0x20, clean = true
+        for byte in text.utf8 {
+            // Control white space, a double space, a leading space, or a non-ASCII byte (which may be a special space).
+            if byte < 0x20 || byte >= 0x80 || (byte == 0x20 && previous == 0x20) {
+                clean = false
+                break
+            }
+            previous = byte
+        }
+        if clean && previous != 0x20 { return text }
         return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 

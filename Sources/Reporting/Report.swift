@@ -38,16 +38,17 @@ public struct Report: Sendable {
         var byKind: [MentionKind: [FactOccurrence]] = [:]
         for occurrence in occurrences { byKind[occurrence.kind, default: []].append(occurrence) }
 
-        let moneyClusters = FactClustering.clusters(byKind[.money] ?? [])
-        let dateClusters = FactClustering.clusters(byKind[.date] ?? [])
-        let quantityClusters = FactClustering.clusters(byKind[.quantity] ?? [])
-        let percentClusters = FactClustering.clusters(byKind[.percent] ?? [])
+        let vocabulary = Vocabulary()
+        let moneyClusters = FactClustering.clusters(byKind[.money] ?? [], vocabulary: vocabulary)
+        let dateClusters = FactClustering.clusters(byKind[.date] ?? [], vocabulary: vocabulary)
+        let quantityClusters = FactClustering.clusters(byKind[.quantity] ?? [], vocabulary: vocabulary)
+        let percentClusters = FactClustering.clusters(byKind[.percent] ?? [], vocabulary: vocabulary)
 
         money = Self.sortedMoney(moneyClusters).map { builder.group($0, section: "money") }
-        let datedClusters = dateClusters.filter { FactValue.date($0[0].value)?.sortKey != nil }
-            .sorted { (FactValue.date($0[0].value)?.sortKey ?? "", $0[0].position) < (FactValue.date($1[0].value)?.sortKey ?? "", $1[0].position) }
+        let datedClusters = dateClusters.filter { FactValue.date($0.first.value)?.sortKey != nil }
+            .sorted { (FactValue.date($0.first.value)?.sortKey ?? "", $0.first.position) < (FactValue.date($1.first.value)?.sortKey ?? "", $1.first.position) }
         timeline = datedClusters.map { builder.group($0, section: "date") }
-        undatedDates = dateClusters.filter { FactValue.date($0[0].value)?.sortKey == nil }.map { builder.group($0, section: "undated") }
+        undatedDates = dateClusters.filter { FactValue.date($0.first.value)?.sortKey == nil }.map { builder.group($0, section: "undated") }
         quantities = Self.sortedByReach(quantityClusters).map { builder.group($0, section: "quantity") }
         percents = Self.sortedByReach(percentClusters).map { builder.group($0, section: "percent") }
 
@@ -60,8 +61,8 @@ public struct Report: Sendable {
         for (kind, groups) in [(MentionKind.money, money), (.quantity, quantities), (.percent, percents)] {
             for component in ConflictFinder.components(groups) {
                 let figures = component.map { groups[$0] }
-                let about = figures[0].context.shared(with: figures[1].context)
-                conflicts.append(Conflict(number: conflicts.count + 1, kind: kind, about: Array(about.prefix(8)), figures: figures))
+                let about = vocabulary.names(Array(figures[0].context.shared(with: figures[1].context).prefix(8)))
+                conflicts.append(Conflict(number: conflicts.count + 1, kind: kind, about: about, figures: figures))
             }
         }
         var conflictOf: [String: Int] = [:]
@@ -78,9 +79,9 @@ public struct Report: Sendable {
     }
 
     /// Money by currency, then largest amount first.
-    private static func sortedMoney(_ clusters: [[FactOccurrence]]) -> [[FactOccurrence]] {
+    private static func sortedMoney(_ clusters: [FactClustering.Cluster]) -> [FactClustering.Cluster] {
         clusters.sorted { lhs, rhs in
-            let left = FactValue.money(lhs[0].value), right = FactValue.money(rhs[0].value)
+            let left = FactValue.money(lhs.first.value), right = FactValue.money(rhs.first.value)
             switch (left, right) {
             case let (left?, right?):
                 if left.currency != right.currency { return left.currency < right.currency }
@@ -89,19 +90,18 @@ public struct Report: Sendable {
             case (nil, .some): return false
             case (nil, nil): break
             }
-            return lhs[0].position < rhs[0].position
+            return lhs.first.position < rhs.first.position
         }
     }
 
     /// Facts reported by most documents first, then by value, then by position.
-    private static func sortedByReach(_ clusters: [[FactOccurrence]]) -> [[FactOccurrence]] {
-        func reach(_ cluster: [FactOccurrence]) -> Int { Set(cluster.map(\.document)).count }
-        return clusters.sorted { lhs, rhs in
-            if reach(lhs) != reach(rhs) { return reach(lhs) > reach(rhs) }
-            let left = FactValue.number(lhs[0].value) ?? -.infinity, right = FactValue.number(rhs[0].value) ?? -.infinity
-            if left != right { return left > right }
-            return lhs[0].position < rhs[0].position
-        }
+    private static func sortedByReach(_ clusters: [FactClustering.Cluster]) -> [FactClustering.Cluster] {
+        let keyed = clusters.map { (reach: Set($0.members.map(\.document)).count, number: FactValue.number($0.first.value) ?? -.infinity, cluster: $0) }
+        return keyed.sorted { lhs, rhs in
+            if lhs.reach != rhs.reach { return lhs.reach > rhs.reach }
+            if lhs.number != rhs.number { return lhs.number > rhs.number }
+            return lhs.cluster.first.position < rhs.cluster.first.position
+        }.map(\.cluster)
     }
 }
 
@@ -238,24 +238,24 @@ struct ReferenceBuilder {
         return number
     }
 
-    mutating func group(_ cluster: [FactOccurrence], section: String) -> FactGroup {
+    mutating func group(_ cluster: FactClustering.Cluster, section: String) -> FactGroup {
         sectionCounts[section, default: 0] += 1
         var texts: [String] = []
         var documents: [String] = []
         var citations: [Citation] = []
-        for occurrence in cluster {
+        for occurrence in cluster.members {
             if !texts.contains(occurrence.text) { texts.append(occurrence.text) }
             let label = labels[occurrence.document] ?? occurrence.document
             if !documents.contains(label) { documents.append(label) }
             let reference = number(document: occurrence.document, sentence: occurrence.sentence, text: occurrence.sentenceText)
             citations.append(Citation(document: label, documentKey: occurrence.document, text: occurrence.text, start: occurrence.start, end: occurrence.end, reference: reference))
         }
-        let first = cluster[0]
+        let first = cluster.first
         return FactGroup(
             kind: first.kind, value: first.value, display: Display.value(of: first), texts: texts, citations: citations,
             documents: documents, anchor: "\(section)-\(sectionCounts[section]!)", conflict: nil,
             sentence: first.sentenceText,
-            context: ContextWords(union: cluster.map { ContextWords(sentence: $0.sentenceText, excluding: $0.text) }))
+            context: ContextWords(union: cluster.contexts))
     }
 
     mutating func cite(_ row: EntityRow) -> EntityRow {

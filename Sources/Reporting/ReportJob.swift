@@ -60,7 +60,7 @@ public struct ReportJob: Sendable {
                     })
                 }
                 if partial {
-                    for line in PartialCodec.lines(aggregate) { try destination.write(JSONCodec.string(line) + "\n") }
+                    try PartialCodec.write(aggregate) { line in try destination.write(JSONCodec.string(line) + "\n") }
                 } else {
                     try destination.write(Self.render(aggregate, format: format, title: title))
                 }

@@ -13,9 +13,9 @@ enum SVGCharts {
     }
 
     /// Horizontal bars, longest first as given.
-    static func bars(_ bars: [Bar], width: Double = 420) -> String {
+    static func bars(_ bars: [Bar], width: Double = 340, valueWidth: Double = 40) -> String {
         guard !bars.isEmpty else { return "" }
-        let labelWidth = 150.0, valueWidth = 80.0, row = 24.0
+        let labelWidth = 124.0, row = 22.0
         let barSpace = width - labelWidth - valueWidth
         let maximum = bars.map(\.value).max() ?? 0
         let height = Double(bars.count) * row + 6
@@ -24,7 +24,7 @@ enum SVGCharts {
             let y = Double(index) * row + 3
             let length = maximum > 0 ? max(2, bar.value / maximum * barSpace) : 2
             svg += "<a href=\"#\(Escape.html(bar.href))\"><title>\(Escape.html(bar.tooltip))</title>"
-            svg += "<text x=\"\(format(labelWidth - 6))\" y=\"\(format(y + 15))\" text-anchor=\"end\">\(Escape.html(Escape.shortened(bar.label, to: 24)))</text>"
+            svg += "<text x=\"\(format(labelWidth - 6))\" y=\"\(format(y + 15))\" text-anchor=\"end\">\(Escape.html(Escape.shortened(bar.label, to: 19)))</text>"
             svg += "<rect class=\"bar\" x=\"\(format(labelWidth))\" y=\"\(format(y + 3))\" width=\"\(format(length))\" height=\"\(format(row - 8))\" rx=\"2\"/>"
             svg += "<text class=\"tick\" x=\"\(format(labelWidth + length + 5))\" y=\"\(format(y + 15))\">\(Escape.html(bar.valueLabel))</text></a>"
         }

@@ -6,21 +6,47 @@
 /// ("J. Smith") or a short title ("Mr.", "Dr.") does not end it.
 public struct SentenceLocator {
     private let scalars: [Unicode.Scalar]
+    private let utf8: [UInt8]
+    /// The UTF-8 offset of each scalar, and of the end.
+    private let byteOffsets: [Int]
 
     /// The longest sentence text kept; longer ones are cut around the mention.
     public static let maximumLength = 480
 
     public init(text: String) {
         scalars = Array(text.unicodeScalars)
+        utf8 = Array(text.utf8)
+        var offsets: [Int] = []
+        offsets.reserveCapacity(scalars.count + 1)
+        var offset = 0
+        for scalar in scalars {
+            offsets.append(offset)
+            offset += UTF8.width(scalar)
+        }
+        offsets.append(offset)
+        byteOffsets = offsets
     }
 
     /// The sentence containing `start..<end`, trimmed, or nil when the offsets are outside the text.
     public func sentence(start: Int, end: Int) -> String? {
+        guard let bounds = bounds(start: start, end: end) else { return nil }
+        return sentence(bounds: bounds, start: start, end: end)
+    }
+
+    /// The code-point range of the sentence containing `start..<end`, before trimming;
+    /// mentions in one sentence share it, so callers can keep one string per sentence.
+    public func bounds(start: Int, end: Int) -> Range<Int>? {
         guard start >= 0, start <= end, end <= scalars.count, !scalars.isEmpty else { return nil }
         var lower = min(start, scalars.count - 1)
         while lower > 0, !isBoundary(before: lower) { lower -= 1 }
         var upper = max(end, lower)
         while upper < scalars.count, !isBoundary(before: upper) { upper += 1 }
+        return lower..<upper
+    }
+
+    /// The text of a sentence found by ``bounds(start:end:)``; a long one is cut around `start..<end`.
+    public func sentence(bounds: Range<Int>, start: Int, end: Int) -> String {
+        var lower = bounds.lowerBound, upper = bounds.upperBound
         // Keep a window around the mention when the "sentence" is a whole unpunctuated block.
         let half = Self.maximumLength / 2
         var cutLeft = false, cutRight = false
@@ -33,9 +59,14 @@ public struct SentenceLocator {
             lower = newLower
             upper = newUpper
         }
-        var text = String(String.UnicodeScalarView(scalars[lower..<upper]))
-        text = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
-        text = String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        while lower < upper, scalars[lower].properties.isWhitespace { lower += 1 }
+        while upper > lower, scalars[upper - 1].properties.isWhitespace { upper -= 1 }
+        var text = String(decoding: utf8[byteOffsets[lower]..<byteOffsets[upper]], as: UTF8.self)
+        if utf8[byteOffsets[lower]..<byteOffsets[upper]].contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            // Line breaks and tabs inside the sentence become single spaces.
+            text = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\r\n" })
+                .map { $0.trimmingSpaces() }.joined(separator: " ")
+        }
         if cutLeft { text = "…" + text }
         if cutRight { text += "…" }
         return text
@@ -70,4 +101,14 @@ public struct SentenceLocator {
         "Inc", "Corp", "Co", "Ltd", "No", "vs", "etc", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov",
         "Dec", "approx", "e.g", "i.e",
     ]
+}
+
+extension Substring {
+    /// The text without leading and trailing spaces.
+    func trimmingSpaces() -> Substring {
+        var result = self
+        while result.first == " " { result.removeFirst() }
+        while result.last == " " { result.removeLast() }
+        return result
+    }
 }
