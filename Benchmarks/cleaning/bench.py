@@ -62,8 +62,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--clean", required=True)
     ap.add_argument("--root", required=True)
-    ap.add_argument("--repeat", type=int, default=20)
-    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--repeat", type=int, default=10)
+    ap.add_argument("--runs", type=int, default=2)
     args = ap.parse_args()
     if shutil_which("taskset"):
         os.sched_setaffinity(0, {0})

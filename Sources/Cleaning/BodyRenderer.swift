@@ -16,14 +16,15 @@ struct BodyRenderer {
     }
 
     private var blocks: [Block] = []
-    private var current = ""
+    /// The paragraph being built, as UTF-8.
+    private var current: [UInt8] = []
     private var pendingSpace = false
     private var role = Block.Role.paragraph
     private var level = 0
     private var quoteDepth = 0
     private var preDepth = 0
     private var listStack: [(ordered: Bool, counter: Int)] = []
-    private var linkStarts: [Int: String.Index] = [:]
+    private var linkStarts: [Int: Int] = [:]
 
     init(document: HTMLDocument, format: BodyFormat, baseURL: String?) {
         self.document = document
@@ -49,7 +50,7 @@ struct BodyRenderer {
                 }
                 let node = nodes[index]
                 if node.isText {
-                    if !document.isInsideData(index) { appendText(document.nodeText(index)) }
+                    if !document.isInsideData(index) { appendText(index) }
                     index += 1
                     continue
                 }
@@ -72,12 +73,12 @@ struct BodyRenderer {
         switch tag {
         case .br:
             if preDepth > 0 {
-                current += "\n"
-            } else if current.hasSuffix("\n") {
+                current.append(10)
+            } else if current.last == 10 {
                 current.removeLast()
                 flush()
             } else if !current.isEmpty {
-                current += "\n"
+                current.append(10)
                 pendingSpace = false
             }
         case .h1, .h2, .h3, .h4, .h5, .h6:
@@ -103,20 +104,20 @@ struct BodyRenderer {
             role = .row
         case .td, .th:
             if role == .row, !current.isEmpty {
-                current += " | "
+                current += Array(" | ".utf8)
                 pendingSpace = false
             }
         case .a:
             if format == .markdown, preDepth == 0 {
-                if pendingSpace, !current.isEmpty { current += " " }
+                if pendingSpace, !current.isEmpty { current.append(32) }
                 pendingSpace = false
-                linkStarts[index] = current.endIndex
+                linkStarts[index] = current.count
             }
         case .img:
             if format == .markdown, let source = document.attribute("src", of: index), !source.hasPrefix("data:") {
                 let alt = document.attribute("alt", of: index)?.collapsingWhitespace() ?? ""
                 flush()
-                current = "![\(alt)](\(resolve(source)))"
+                current = Array("![\(alt)](\(resolve(source)))".utf8)
                 flush()
             }
         default:
@@ -139,13 +140,13 @@ struct BodyRenderer {
             flush()
             preDepth = max(0, preDepth - 1)
         case .a:
-            if let start = linkStarts.removeValue(forKey: index), start <= current.endIndex {
+            if let start = linkStarts.removeValue(forKey: index), start <= current.count {
                 let text = current[start...]
                 if !text.isEmpty, let href = document.attribute("href", of: index), !href.isEmpty,
                     !href.hasPrefix("#"), !href.lowercased().hasPrefix("javascript:")
                 {
-                    let linkText = String(text)
-                    current.replaceSubrange(start..., with: "[\(linkText)](\(resolve(href)))")
+                    let linkText = String(decoding: text, as: UTF8.self)
+                    current.replaceSubrange(start..., with: Array("[\(linkText)](\(resolve(href)))".utf8))
                 }
             }
         default:
@@ -153,21 +154,31 @@ struct BodyRenderer {
         }
     }
 
-    private mutating func appendText(_ text: String) {
-        if preDepth > 0 {
-            current += text
-            return
-        }
-        for scalar in text.unicodeScalars {
-            let space = scalar.value < 0x80
-                ? scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{0C}"
-                : scalar.properties.isWhitespace || scalar == "\u{200B}"
-            if space {
-                pendingSpace = true
-            } else {
-                if pendingSpace, !current.isEmpty, !current.hasSuffix("\n") { current.unicodeScalars.append(" ") }
+    private mutating func appendText(_ index: Int) {
+        document.withText(index) { bytes in
+            if preDepth > 0 {
+                current.append(contentsOf: bytes)
+                return
+            }
+            let count = bytes.count
+            var position = 0
+            while position < count {
+                let byte = bytes[position]
+                var spaceLength = 0
+                if byte == 32 || byte == 10 || byte == 9 || byte == 13 || byte == 12 {
+                    spaceLength = 1
+                } else if byte >= 0xC2 {
+                    spaceLength = WhitespaceCollapser.unicodeSpaceLength(bytes, at: position)
+                }
+                if spaceLength > 0 {
+                    pendingSpace = true
+                    position += spaceLength
+                    continue
+                }
+                if pendingSpace, !current.isEmpty, current.last != 10 { current.append(32) }
                 pendingSpace = false
-                current.unicodeScalars.append(scalar)
+                current.append(byte)
+                position += 1
             }
         }
     }
@@ -175,8 +186,9 @@ struct BodyRenderer {
     /// Ends the current paragraph.
     private mutating func flush() {
         linkStarts.removeAll()
-        var text = preDepth > 0 || role == .code ? trimmedLines(current) : current.trimmingWhitespace()
-        current = ""
+        let built = String(decoding: current, as: UTF8.self)
+        var text = preDepth > 0 || role == .code ? trimmedLines(built) : built.trimmingWhitespace()
+        current.removeAll(keepingCapacity: true)
         pendingSpace = false
         defer {
             role = .paragraph

@@ -104,7 +104,8 @@ enum BoilerplateRules {
         let phrases = Phrases.shared
         let found = phrases.matcher.matches(in: text)
         if length > 300, found.isEmpty { return nil }
-        let key = text.matchKey
+        // Short texts need the lower-cased form for the prefix rules below; long ones only its start.
+        let key = length <= 300 && !found.isEmpty ? text.matchKey : Self.lowercasedStart(text)
         if length <= 60, advertisementLines.contains(key.trimmingCharacters(":. ")) { return .advertisement }
         if length <= 400, found.intersects(phrases.comment) { return .comments }
         if found.intersects(phrases.cookie), found.intersects(phrases.cookieContext) { return .cookie }
@@ -116,15 +117,40 @@ enum BoilerplateRules {
         if length <= 300, key.hasPrefix("©") || key.hasPrefix("copyright") || key.hasPrefix("(c) ") || found.intersects(phrases.copyright) {
             return .copyright
         }
-        if length <= 250, let inline = inlineRelated(key) { return inline }
+        if length <= 250, let inline = inlineRelated(key, text: text) { return inline }
         return nil
     }
 
+    /// The first 80 bytes, ASCII-lower-cased, whitespace collapsed: enough for the prefix rules.
+    static func lowercasedStart(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(80)
+        var space = false
+        for byte in text.utf8 {
+            if byte == 32 || byte == 10 || byte == 9 || byte == 13 {
+                space = !bytes.isEmpty
+                continue
+            }
+            if space { bytes.append(32) }
+            space = false
+            bytes.append(byte >= 65 && byte <= 90 ? byte | 0x20 : byte)
+            if bytes.count >= 80 {
+                // Do not cut a UTF-8 sequence in half.
+                while let last = bytes.last, last >= 0x80 { bytes.removeLast() }
+                break
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// "Read also: Some headline" written inline as one paragraph.
-    static func inlineRelated(_ key: String) -> BoilerplateKind? {
+    /// - Parameters:
+    ///   - key: The paragraph lower-cased (at least its start).
+    ///   - text: The whole paragraph.
+    static func inlineRelated(_ key: String, text: String) -> BoilerplateKind? {
         for prefix in ["read also:", "also read:", "read more:", "see also:", "related:", "read:", "watch:", "listen:",
             "recommended:", "more:", "opinion:"]
-        where key.hasPrefix(prefix) && key.utf8.count <= 250 && !String(key.dropFirst(prefix.count)).includes(". ")
+        where key.hasPrefix(prefix) && text.utf8.count <= 250 && !String(text.dropFirst(prefix.count)).includes(". ")
         {
             return prefix == "opinion:" ? nil : .related
         }

@@ -14,6 +14,7 @@ public struct CleanStage: Stage {
         self.options = options
     }
 
+    /// A stage with these options (the command-line flags).
     public init(keepRaw: Bool, includeComments: Bool = false, format: BodyFormat = .text) {
         self.init(options: CleanOptions(keepRaw: keepRaw, includeComments: includeComments, format: format))
     }
@@ -137,12 +138,12 @@ enum MarkupSniffer {
 
 /// Recognises binary data that was fetched as if it were a document.
 enum BinarySniffer {
-    /// The percentage of control and replacement characters in the first 64 KB when it is over 10%, else `nil`.
+    /// The percentage of control and replacement characters in the first 8 KB when it is over 10%, else `nil`.
     static func controlShare(_ raw: String) -> Int? {
         var total = 0
         var control = 0
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-        for byte in raw.utf8.prefix(65_536) {
+        for byte in raw.utf8.prefix(8_192) {
             if byte & 0xC0 != 0x80 { total += 1 }
             if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C || byte == 0x7F {
                 control += 1

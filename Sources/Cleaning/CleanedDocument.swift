@@ -5,14 +5,19 @@ public import GleanerCore
 /// A metadata field is `nil` (or empty) when the document does not state it; clean
 /// never guesses a value to fill a field.
 public struct CleanedDocument: Sendable, Hashable {
+    /// The headline.
     public var title: String?
     /// ISO-8601 date or date-time.
     public var published: String?
+    /// The author's name(s), without "By", dates or job titles.
     public var byline: String?
+    /// The section the site files the article under ("World", "Sport").
     public var section: String?
+    /// Topic tags and keywords, in the order declared, without repeats.
     public var tags: [String] = []
     /// BCP 47 language tag as the document declares it ("en", "pt-BR").
     public var lang: String?
+    /// The publication's name.
     public var siteName: String?
     /// The canonical URL the document declares.
     public var url: String?

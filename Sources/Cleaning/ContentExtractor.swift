@@ -255,6 +255,11 @@ struct ContentExtractor {
                 if !topClass.isEmpty, document.attribute("class", of: sibling) == topClass { bonus = best * 0.2 }
                 if isCandidate[sibling], score[sibling] + bonus >= siblingThreshold {
                     append = true
+                } else if [.ul, .ol, .blockquote, .pre].contains(nodes[sibling].tag) {
+                    // Lists and quotes beside the body are part of it when they are prose, not link lists.
+                    let length = Int(stats.length[sibling])
+                    let density = Double(stats.linkLength[sibling]) / Double(max(length, 1))
+                    append = length > 80 && density < 0.3 && hints[sibling].weight >= 0
                 } else if nodes[sibling].tag == .p {
                     let length = Int(stats.length[sibling])
                     let density = Double(stats.linkLength[sibling]) / Double(max(length, 1))

@@ -116,17 +116,36 @@ struct ElementHints: Sendable {
 
     /// Whether one of `words` is a whole token of a class list (split at spaces, `-` and `_`).
     static func hasWord(_ words: [String], in value: String) -> Bool {
-        var token: [UInt8] = []
-        func matches() -> Bool { !token.isEmpty && token.count <= 13 && words.contains { $0.utf8.elementsEqual(token) } }
-        for byte in value.utf8 {
-            if byte == 32 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == 9 || byte == 10 {
-                if matches() { return true }
-                token.removeAll(keepingCapacity: true)
-            } else {
-                token.append(byte >= 65 && byte <= 90 ? byte | 0x20 : byte)
+        var text = value
+        return text.withUTF8 { bytes in
+            var start = 0
+            var index = 0
+            while index <= bytes.count {
+                let separator = index == bytes.count || bytes[index] == 32 || bytes[index] == UInt8(ascii: "-")
+                    || bytes[index] == UInt8(ascii: "_") || bytes[index] == 9 || bytes[index] == 10
+                if separator {
+                    let length = index - start
+                    if length > 0, length <= 13 {
+                        for word in words where word.utf8.count == length {
+                            var same = true
+                            var offset = 0
+                            for expected in word.utf8 {
+                                let byte = bytes[start + offset]
+                                if (byte >= 65 && byte <= 90 ? byte | 0x20 : byte) != expected {
+                                    same = false
+                                    break
+                                }
+                                offset += 1
+                            }
+                            if same { return true }
+                        }
+                    }
+                    start = index + 1
+                }
+                index += 1
             }
+            return false
         }
-        return matches()
     }
 }
 

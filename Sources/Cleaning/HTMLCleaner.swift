@@ -96,6 +96,8 @@ public struct HTMLCleaner: Sendable {
     }
 
     static func sameText(_ a: String, _ b: String) -> Bool {
+        let lengths = (a.utf8.count, b.utf8.count)
+        guard lengths.0 <= lengths.1 * 2 + 20, lengths.1 <= lengths.0 * 2 + 20 else { return false }
         let left = a.matchKey, right = b.matchKey
         if left == right { return true }
         let leftWords = Set(left.split(whereSeparator: { !$0.isLetter && !$0.isNumber }))

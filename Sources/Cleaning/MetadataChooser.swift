@@ -205,7 +205,8 @@ struct MetadataChooser {
         if tags.isEmpty, let keywords = meta(["keywords"]) {
             tags = keywords.split(separator: ",").map { String($0).trimmingWhitespace() }
         }
-        return Array(tags.filter { !$0.isEmpty && $0.count <= 80 }.uniqued().prefix(30))
+        let kept = tags.filter { !$0.isEmpty && $0.count <= 80 && !MetadataReader.placeholders.contains($0.lowercased()) }
+        return Array(kept.uniqued().prefix(30))
     }
 
     func canonicalURL(base: String?) -> String? {

@@ -77,8 +77,13 @@ struct MetadataReader {
         return found
     }
 
+    /// Values templates leave behind when a field is empty.
+    static let placeholders: Set<String> = ["null", "undefined", "none", "nil", "n/a", "[object object]"]
+
     private func readMeta(_ index: Int, into found: inout Found) {
-        guard let content = document.attribute("content", of: index)?.collapsingWhitespace(), !content.isEmpty else {
+        guard let content = document.attribute("content", of: index)?.collapsingWhitespace(), !content.isEmpty,
+            !Self.placeholders.contains(content.lowercased())
+        else {
             return
         }
         var keys: [String] = []
@@ -91,7 +96,8 @@ struct MetadataReader {
         for key in keys {
             if ["article:tag", "og:article:tag", "news_keywords", "parsely-tags", "sailthru.tags"].contains(key) {
                 let values = key.hasSuffix("article:tag") ? [Substring(content)] : content.split(separator: ",")
-                found.metaTags += values.map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+                found.metaTags += values.map { String($0).trimmingWhitespace() }
+                    .filter { !$0.isEmpty && !Self.placeholders.contains($0.lowercased()) }
             }
             if found.meta[key] == nil { found.meta[key] = content }
         }

@@ -31,6 +31,8 @@ struct PatternMatcher: Sendable {
     private let transitions: [Int32]
     /// Per state, the patterns that end there (including through failure links).
     private let outputs: [Matches]
+    /// Per state, whether any pattern ends there.
+    private let hasOutput: [Bool]
 
     init(_ patterns: [String]) {
         precondition(patterns.count <= 256, "a PatternMatcher holds at most 256 patterns")
@@ -84,6 +86,7 @@ struct PatternMatcher: Sendable {
         }
         transitions = table
         self.outputs = outputs
+        hasOutput = outputs.map { !$0.isEmpty }
     }
 
     /// The patterns that occur in `text` (ASCII letters compared case-insensitively).
@@ -91,11 +94,11 @@ struct PatternMatcher: Sendable {
         var found = Matches()
         var state = 0
         transitions.withUnsafeBufferPointer { table in
-            outputs.withUnsafeBufferPointer { outputs in
+            hasOutput.withUnsafeBufferPointer { hasOutput in
                 for byte in text.utf8 {
                     let lower = byte >= 65 && byte <= 90 ? byte | 0x20 : byte
                     state = Int(table[state &* 256 &+ Int(lower)])
-                    found.formUnion(outputs[state])
+                    if hasOutput[state] { found.formUnion(outputs[state]) }
                 }
             }
         }

@@ -23,7 +23,7 @@ enum Tag: UInt8, Sendable {
         ]
         for name in [
             "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "select", "option", "button",
-            "input", "frameset", "frame", "applet", "audio", "video", "map", "area", "math", "menu", "label",
+            "input", "frameset", "frame", "applet", "audio", "video", "map", "area", "annotation", "annotation-xml", "menu", "label",
             "nobr", "marquee", "fieldset", "legend", "datalist", "output", "progress", "meter", "slot",
         ] {
             table[name] = .skipped

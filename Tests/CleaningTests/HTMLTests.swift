@@ -101,4 +101,16 @@ struct HTMLTests {
         let output = try CleanStage().process(record)
         #expect(output["text"]?.stringValue?.hasPrefix("Getting there") == true)
     }
+
+    @Test("template placeholders such as \"null\" are not metadata")
+    func placeholders() {
+        let html = """
+            <html><head><meta name="author" content="null"><meta name="keywords" content="Bridges, null, Harbour">
+            <title>Harbour bridge reopens after two years of repairs</title></head>
+            <body><article><p>The harbour bridge reopened to traffic on Tuesday morning, two years after engineers closed it.</p></article></body></html>
+            """
+        let document = clean(html)
+        #expect(document.byline == nil)
+        #expect(document.tags == ["Bridges", "Harbour"])
+    }
 }
