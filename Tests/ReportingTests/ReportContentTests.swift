@@ -102,6 +102,7 @@ struct ReportContentTests {
             "schema_version", "generator", "counts", "documents", "money", "currency_totals", "timeline", "undated",
             "quantities", "percents", "people", "organizations", "places", "conflicts", "references",
         ])
+        #expect(JSONCodec.string(JSONReportWriter().value(report)) + "\n" == JSONReportWriter().render(report))
         let money = json["money"]!.arrayValue!.first!.objectValue!
         #expect(money.keys == ["id", "kind", "display", "value", "texts", "documents", "sources", "conflict"])
     }
