@@ -9,6 +9,7 @@ Writes into Sources/Extraction/Resources/:
                           p = the name is also a common given name or surname
   given-names.txt  lower-case given names, one per line
   surnames.txt     lower-case common surnames, one per line
+  english-words.txt lower-case English words (so a capitalised word at a sentence start is not taken for a name)
 
 Sources (see data/README.md for licences):
   - Debian iso-codes (/usr/share/iso-codes/json): ISO 3166-1, 3166-2, 3166-3
@@ -115,7 +116,10 @@ CITY_ALIASES = {
     "Kropyvnytskyi": ["Kirovohrad"], "Kramatorsk": [], "Mariupol": [], "Kherson": [], "Sevastopol": [],
 }
 # GeoNames names that English news does not use as the canonical one.
-CITY_CANONICAL = {"New York City": "New York City", "Gaza": "Gaza City"}
+CITY_CANONICAL = {"New York City": "New York City", "Gaza": "Gaza City", "Zaporizhzhya": "Zaporizhzhia",
+                  "Mykolayiv": "Mykolaiv", "Ródos": "Rhodes", "Darnah": "Derna", "Avdiyivka": "Avdiivka"}
+# Alternate GeoNames spellings are kept for cities this large when they are close to the name.
+ALTERNATE_MIN_POPULATION = 30000
 # Cities GeoNames lists under names that are common words or would shadow a country.
 CITY_SKIP = {"Of", "Police", "Most", "Bar", "Born", "Ede", "Gap", "Split", "Mobile", "Reading", "Nice", "Bath",
              "Sale", "Deal", "March", "Chester", "Orange", "Union", "Independence", "Victoria", "Republic",
@@ -201,6 +205,47 @@ def census(name):
         return [line.split()[0].lower() for line in handle if line.strip()]
 
 
+def edit_distance(a, b, limit):
+    """Levenshtein distance, or limit + 1 once it is certainly larger."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def fold(text):
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+def english_spellings(city, name, words, given):
+    """Alternate names of a city that are other Latin spellings of its name:
+    "Odessa" for "Odesa", "Zaporizhzhia" for "Zaporizhzhya", "Frankfurt" for "Frankfurt am Main"."""
+    result = []
+    base = fold(name).lower()
+    first_word = base.split(" ")[0]
+    for alternate in city.get("alternatenames", []):
+        alternate = clean(alternate)
+        folded = fold(alternate)
+        if not folded.isascii() or not alternate[:1].isupper() or len(alternate) < 4 or alternate == name:
+            continue
+        if not all(part[:1].isupper() or part in ("am", "an", "der", "de", "la", "el", "al") for part in alternate.split(" ")):
+            continue
+        lowered = folded.lower()
+        if lowered in words or lowered in given or lowered[0] != base[0]:
+            continue
+        limit = max(2, len(base) // 4)
+        if edit_distance(lowered, base, limit) <= limit or (lowered == first_word and " " in base):
+            result.append(alternate)
+    return result
+
+
 def clean(text):
     return " ".join(text.split())
 
@@ -233,7 +278,7 @@ def main():
         code = entry["alpha_2"]
         canonical, extra = COUNTRY_NAMES.get(code, (entry.get("common_name", entry["name"]), []))
         aliases = [entry["name"], entry.get("common_name", ""), entry.get("official_name", "")] + extra
-        aliases = [clean(a) for a in aliases if a and "," not in a and a != canonical]
+        aliases = [clean(a) for a in aliases if a and "," not in a and a != canonical and not a.startswith("The ")]
         population = country_info.get(code, {}).get("population", 0)
         info = country_info.get(code, {})
         context = info.get("continentcode", "") + ":" + info.get("neighbours", "")
@@ -280,6 +325,10 @@ def main():
         aliases = [a for a in CITY_ALIASES.get(city["name"], []) if a != name] if first else []
         if name != city["name"]:
             aliases.append(clean(city["name"]))
+        if city["population"] >= ALTERNATE_MIN_POPULATION:
+            for alternate in english_spellings(city, clean(city["name"]), words, given_set):
+                if alternate not in aliases and alternate != name and alternate.lower() not in taken:
+                    aliases.append(alternate)
         # Spellings of the same name with and without diacritics ("Gdańsk", "Gdansk").
         folded = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
         if folded != name and folded.isascii() and folded not in aliases:
@@ -293,6 +342,8 @@ def main():
             fields = [kind, name, code, alpha3, str(int(population)), flag, "|".join(aliases)] + context
             assert all("\t" not in f and "\n" not in f for f in fields), fields
             handle.write("\t".join(fields) + "\n")
+    with open(os.path.join(OUT, "english-words.txt"), "w", encoding="utf-8") as handle:
+        handle.write("\n".join(sorted(w for w in words if len(w) >= 2 and w.isalpha())) + "\n")
     with open(os.path.join(OUT, "given-names.txt"), "w", encoding="utf-8") as handle:
         handle.write("\n".join(sorted(given_set)) + "\n")
     with open(os.path.join(OUT, "surnames.txt"), "w", encoding="utf-8") as handle:

@@ -6,8 +6,9 @@ root=$(git rev-parse --show-toplevel)
 cd "$root"
 swift build -c release --product clean >&2
 venv="$root/.venv/cleaning-bench"
-if [ ! -x "$venv/bin/python" ]; then
-    python3 -m venv "$venv" >&2
+if ! "$venv/bin/python" -c "import trafilatura, readability" 2>/dev/null; then
+    [ -x "$venv/bin/python" ] || python3 -m venv "$venv" >&2
+    "$venv/bin/pip" install --quiet --disable-pip-version-check --upgrade pip >&2
     "$venv/bin/pip" install --quiet --disable-pip-version-check trafilatura readability-lxml lxml_html_clean >&2
 fi
 exec "$venv/bin/python" Benchmarks/cleaning/bench.py --clean "$root/.build/release/clean" --root "$root" "$@"

@@ -2,7 +2,15 @@
 import json, os, sys
 
 def dataset_dir(repo_root):
-    return os.environ.get("READABILITY_PAGES") or os.path.join(repo_root, "..", "shared", "datasets", "readability-pages")
+    """$READABILITY_PAGES, else ../shared/datasets/readability-pages beside the clone
+    (or beside the folder holding it, for git worktrees)."""
+    if os.environ.get("READABILITY_PAGES"):
+        return os.environ["READABILITY_PAGES"]
+    for up in ("..", os.path.join("..", "..")):
+        candidate = os.path.join(repo_root, up, "shared", "datasets", "readability-pages")
+        if os.path.isdir(candidate):
+            return candidate
+    return os.path.join(repo_root, "..", "shared", "datasets", "readability-pages")
 
 def pages(repo_root):
     root = dataset_dir(repo_root)

@@ -49,7 +49,7 @@ struct BodyRenderer {
                 }
                 let node = nodes[index]
                 if node.isText {
-                    if !document.isInsideData(index) { appendText(node.text) }
+                    if !document.isInsideData(index) { appendText(document.nodeText(index)) }
                     index += 1
                     continue
                 }

@@ -11,7 +11,7 @@ struct BoilerplateCollector {
         var result: [(Int, BoilerplateKind, String)] = []
         let roots = Set(selection.roots)
         let body = document.body
-        var index = body + 1
+        var index = body
         let end = document.subtreeEnd(body)
         while index < end {
             let node = nodes[index]
@@ -27,7 +27,9 @@ struct BoilerplateCollector {
             }
             if node.isText {
                 if !document.isInsideData(index) {
-                    let text = node.text.collapsingWhitespace()
+                    var collapser = WhitespaceCollapser()
+                    document.withText(index) { collapser.append(bytes: $0) }
+                    let text = collapser.result
                     if !text.isEmpty { result.append((index, kindFromAncestors(index) ?? .other, text)) }
                 }
                 index += 1
@@ -98,7 +100,7 @@ struct BoilerplateCollector {
         for node in index..<end {
             if document.nodes[node].tag == .a, node > inLinkUntil { inLinkUntil = document.subtreeEnd(node) - 1 }
             guard document.nodes[node].isText else { continue }
-            let length = document.nodes[node].text.utf8.count
+            let length = Int(document.nodes[node].textLength)
             total += length
             if node <= inLinkUntil { linked += length }
         }

@@ -101,30 +101,22 @@ enum BoilerplateRules {
     static func paragraphKind(_ text: String) -> BoilerplateKind? {
         let length = text.utf8.count
         guard length <= 800 else { return nil }
+        let phrases = Phrases.shared
+        let found = phrases.matcher.matches(in: text)
+        if length > 300, found.isEmpty { return nil }
         let key = text.matchKey
-        if advertisementLines.contains(key.trimmingCharacters(":. ")) { return .advertisement }
-        if commentPhrases.contains(where: { key.includes($0) }), length <= 400 { return .comments }
-        if key.includes("cookie"),
-            ["we use", "uses cookies", "use cookies", "use of cookies", "accept", "consent", "cookie policy",
-             "cookie settings", "by continuing", "by clicking", "by using"].contains(where: { key.includes($0) })
-        {
-            return .cookie
-        }
-        if recruitmentPhrases.contains(where: { key.includes($0) }) { return .recruitment }
-        if key.includes(" seeks ") || key.includes("looking for") || key.includes("is hiring"),
-            recruitmentRoles.contains(where: { key.includes($0) })
-        {
-            return .recruitment
-        }
-        if length <= 400, newsletterPhrases.contains(where: { key.includes($0) }) { return .newsletter }
+        if length <= 60, advertisementLines.contains(key.trimmingCharacters(":. ")) { return .advertisement }
+        if length <= 400, found.intersects(phrases.comment) { return .comments }
+        if found.intersects(phrases.cookie), found.intersects(phrases.cookieContext) { return .cookie }
+        if found.intersects(phrases.recruitment) { return .recruitment }
+        if found.intersects(phrases.seeking), found.intersects(phrases.roles) { return .recruitment }
+        if length <= 400, found.intersects(phrases.newsletter) { return .newsletter }
         if length <= 200, sharePrefixes.contains(where: { key.hasPrefix($0) }) { return .share }
-        if length <= 200, isSocialLine(key) { return .share }
-        if length <= 300,
-            key.hasPrefix("©") || key.hasPrefix("copyright") || key.hasPrefix("(c) ") || key.includes("all rights reserved")
-        {
+        if length <= 200, found.intersects(phrases.social), isSocialLine(key) { return .share }
+        if length <= 300, key.hasPrefix("©") || key.hasPrefix("copyright") || key.hasPrefix("(c) ") || found.intersects(phrases.copyright) {
             return .copyright
         }
-        if let inline = inlineRelated(key) { return inline }
+        if length <= 250, let inline = inlineRelated(key) { return inline }
         return nil
     }
 
@@ -163,5 +155,41 @@ extension String {
         while let first = scalars.first, set.contains(first) { scalars = scalars.dropFirst() }
         while let last = scalars.last, set.contains(last) { scalars = scalars.dropLast() }
         return String(scalars)
+    }
+}
+
+/// The phrase lists of ``BoilerplateRules`` compiled into one matcher.
+struct Phrases: Sendable {
+    let matcher: PatternMatcher
+    let comment, cookie, cookieContext, recruitment, seeking, roles, newsletter, social, copyright: PatternMatcher.Matches
+
+    static let shared = Phrases()
+
+    init() {
+        var list = PatternList()
+        func ids(_ words: [String]) -> [Int] { list.add(words) }
+        let comment = ids(BoilerplateRules.commentPhrases)
+        let cookie = ids(["cookie"])
+        let cookieContext = ids([
+            "we use", "uses cookies", "use cookies", "use of cookies", "accept", "consent", "cookie policy",
+            "cookie settings", "by continuing", "by clicking", "by using",
+        ])
+        let recruitment = ids(BoilerplateRules.recruitmentPhrases)
+        let seeking = ids([" seeks ", "looking for", "is hiring"])
+        let roles = ids(BoilerplateRules.recruitmentRoles)
+        let newsletter = ids(BoilerplateRules.newsletterPhrases)
+        let social = ids(["share", "tweet", "facebook", "twitter", "linkedin", "whatsapp", "pinterest", "reddit", "telegram"])
+        let copyright = ids(["all rights reserved"])
+        let matcher = PatternMatcher(list.words)
+        self.matcher = matcher
+        self.comment = matcher.set(comment)
+        self.cookie = matcher.set(cookie)
+        self.cookieContext = matcher.set(cookieContext)
+        self.recruitment = matcher.set(recruitment)
+        self.seeking = matcher.set(seeking)
+        self.roles = matcher.set(roles)
+        self.newsletter = matcher.set(newsletter)
+        self.social = matcher.set(social)
+        self.copyright = matcher.set(copyright)
     }
 }

@@ -25,6 +25,10 @@ public struct CleanStage: Stage {
         let source = try record.optionalString(Field.finalURL) ?? record.optionalString(Field.source)
         var document: CleanedDocument
         if let raw = try record.optionalString(Field.raw) {
+            if let share = BinarySniffer.controlShare(raw) {
+                throw RecordError.invalidValue(
+                    field: Field.raw, reason: "looks like binary data (\(share)% control characters), not a document")
+            }
             document = Cleaner(options: options).clean(raw, mediaType: mediaType, source: source)
         } else if let text = try record.optionalString(Field.text) {
             document = PlainTextCleaner(options: options).clean(text)
@@ -128,5 +132,27 @@ enum MarkupSniffer {
             previous = byte
         }
         return tags >= 3
+    }
+}
+
+/// Recognises binary data that was fetched as if it were a document.
+enum BinarySniffer {
+    /// The percentage of control and replacement characters in the first 64 KB when it is over 10%, else `nil`.
+    static func controlShare(_ raw: String) -> Int? {
+        var total = 0
+        var control = 0
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in raw.utf8.prefix(65_536) {
+            if byte & 0xC0 != 0x80 { total += 1 }
+            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C || byte == 0x7F {
+                control += 1
+            }
+            // U+FFFD, what undecodable bytes became.
+            if byte == 0xBD, previous == 0xBF, beforePrevious == 0xEF { control += 1 }
+            beforePrevious = previous
+            previous = byte
+        }
+        guard total >= 16, control * 10 > total else { return nil }
+        return control * 100 / total
     }
 }

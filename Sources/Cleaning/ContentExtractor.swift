@@ -41,27 +41,12 @@ struct ContentExtractor {
     init(document: HTMLDocument) {
         self.document = document
         var hints = [ElementHints](repeating: ElementHints(), count: document.nodes.count)
-        // Pages repeat the same class lists many times; read each distinct one once.
-        var cache: [String: ElementHints] = [:]
         for index in document.nodes.indices where !document.nodes[index].isText && document.nodes[index].attributeCount > 0 {
             let node = document.nodes[index]
             let start = Int(node.attributeStart)
             let attributes = document.attributes[start..<start + Int(node.attributeCount)]
-            var key = ""
-            for attribute in attributes where ElementHints.attributeNames.contains(attribute.name) {
-                key += attribute.name
-                key += "\u{1}"
-                key += attribute.value
-                key += "\u{2}"
-            }
-            if key.isEmpty { continue }
-            if let known = cache[key] {
-                hints[index] = known
-            } else {
-                let hint = ElementHints(tag: node.tag, attributes: attributes)
-                cache[key] = hint
-                hints[index] = hint
-            }
+            guard attributes.contains(where: { ElementHints.attributeNames.contains($0.name) }) else { continue }
+            hints[index] = ElementHints(tag: node.tag, attributes: attributes)
         }
         self.hints = hints
     }
@@ -163,7 +148,7 @@ struct ContentExtractor {
                 paragraphLength = Int(stats.length[index])
                 paragraphCommas = Int(stats.commas[index])
                 scoreFrom = Int(nodes[index].parent)
-            case .div, .article, .main, .blockquote, .li, .dd, .body, .center, .other, .block, .font, .span:
+            case .div, .article, .main, .body, .center, .other, .block, .font, .span:
                 if tag == .div || tag == .block || tag == .center, !stats.hasBlock[index] {
                     paragraphLength = Int(stats.length[index])
                     paragraphCommas = Int(stats.commas[index])
@@ -319,7 +304,7 @@ struct ContentExtractor {
             } else if (node.tag == .h1 || node.tag == .h2), flags.weightClasses, hint.weight < 0 {
                 remove = hint.kind ?? .other
             } else if flags.cleanConditionally, index != root,
-                [.form, .table, .ul, .ol, .div, .section, .aside].contains(node.tag), shouldRemove(index, stats: stats, score: score,
+                [.form, .table, .ul, .div, .aside].contains(node.tag), shouldRemove(index, stats: stats, score: score,
                     isCandidate: isCandidate, flags: flags)
             {
                 remove = hint.kind ?? classifyByText(index, stats: stats)
@@ -430,7 +415,7 @@ struct ContentExtractor {
             let node = nodes[index]
             if node.isText {
                 if document.isInsideData(index) { continue }
-                let (characters, commaCount) = Self.measure(node.text)
+                let (characters, commaCount) = document.withText(index) { Self.measure($0) }
                 length[index] = Int32(characters)
                 commas[index] = Int32(commaCount)
             } else if node.tag == .a {
@@ -448,12 +433,12 @@ struct ContentExtractor {
     }
 
     /// Characters (code points, whitespace runs counted once) and commas in a text node.
-    static func measure(_ text: String) -> (Int, Int) {
+    static func measure(_ text: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
         var characters = 0
         var commas = 0
         var lastWasSpace = true
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-        for byte in text.utf8 {
+        for byte in text {
             if byte & 0xC0 != 0x80 {
                 let space = byte == 32 || byte == 10 || byte == 9 || byte == 13
                 if !(space && lastWasSpace) { characters += 1 }
@@ -489,7 +474,8 @@ struct ContentExtractor {
         for child in document.children(of: index) {
             let node = document.nodes[child]
             if node.isText {
-                if !node.text.allSatisfy(\.isWhitespace) { result.append(child) }
+                let blank = document.withText(child) { $0.allSatisfy { $0 == 32 || $0 == 10 || $0 == 9 || $0 == 13 } }
+                if !blank { result.append(child) }
             } else if gone.isEmpty || !gone[child] {
                 result.append(child)
             }

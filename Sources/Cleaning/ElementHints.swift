@@ -74,15 +74,17 @@ struct ElementHints: Sendable {
                 let shortWords = Self.hasWord(["ad", "ads", "hid", "nav"], in: attribute.value)
                 if found.intersects(vocabulary.negative) || shortWords { weight -= 25 }
                 if found.intersects(vocabulary.positive) { weight += 25 }
-                for word in found.bits.indices { all.bits[word] |= found.bits[word] }
+                all.formUnion(found)
                 tokens = tokens || shortWords
                 any = true
             case "role": role = attribute.value.lowercased()
             case "hidden": hidden = true
             case "aria-hidden": hidden = hidden || attribute.value == "true"
             case "style":
-                let style = attribute.value.lowercased().replacingOccurrences(" ", "")
-                if style.includes("display:none") || style.includes("visibility:hidden") { hidden = true }
+                if attribute.value.includes("none") || attribute.value.includes("hidden") {
+                    let style = attribute.value.lowercased().replacingOccurrences(" ", "")
+                    if style.includes("display:none") || style.includes("visibility:hidden") { hidden = true }
+                }
             case "rel", "itemprop":
                 if attribute.value.lowercased().includes("author") { byline = true }
             default: break
@@ -147,16 +149,8 @@ struct Vocabulary: Sendable {
     static let shared = Vocabulary()
 
     init() {
-        var words: [String] = []
-        var index: [String: Int] = [:]
-        func ids(_ list: [String]) -> [Int] {
-            list.map { word in
-                if let known = index[word] { return known }
-                index[word] = words.count
-                words.append(word)
-                return words.count - 1
-            }
-        }
+        var list = PatternList()
+        func ids(_ words: [String]) -> [Int] { list.add(words) }
         let positive = ids(ElementHints.positive)
         let negative = ids(ElementHints.negative)
         let unlikely = ids(ElementHints.unlikelyWords)
@@ -165,7 +159,7 @@ struct Vocabulary: Sendable {
         let share = ids(["share", "sharedaddy"])
         let fallback = ids(["fallback-image"])
         let kindIDs = ElementHints.kindWords.map { ($0.0, ids($0.1)) }
-        let matcher = PatternMatcher(words)
+        let matcher = PatternMatcher(list.words)
         self.matcher = matcher
         self.positive = matcher.set(positive)
         self.negative = matcher.set(negative)

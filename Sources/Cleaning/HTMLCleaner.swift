@@ -57,7 +57,8 @@ public struct HTMLCleaner: Sendable {
 
         // Furniture the markup did not give away: "Read also" lists, newsletter and share prompts.
         let texts = blocks.map { Self.plain($0.text) }
-        let kinds = PlainTextCleaner(options: options).classify(texts)
+        let protected = blocks.map { $0.role == .row || $0.role == .code }
+        let kinds = PlainTextCleaner(options: options).classify(texts, protected: protected, commentsRunToEnd: false)
         var body: [String] = []
         for (block, kind) in zip(blocks, kinds) {
             if let kind, block.text.utf8.count <= 1_000 {

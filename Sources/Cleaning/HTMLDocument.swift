@@ -6,9 +6,7 @@ import CLibXML2
 /// nor overflow the stack, and all later passes are simple loops over arrays.
 struct HTMLDocument {
     struct Node {
-        /// Lower-cased element name; empty for text.
         var tag: Tag
-        var name: String
         var parent: Int32
         var firstChild: Int32 = -1
         var lastChild: Int32 = -1
@@ -16,8 +14,9 @@ struct HTMLDocument {
         /// Range of this element's attributes in ``HTMLDocument/attributes``.
         var attributeStart: Int32 = 0
         var attributeCount: Int32 = 0
-        /// Text of a text node (whitespace kept).
-        var text: String = ""
+        /// Where a text node's UTF-8 bytes (whitespace kept) are in ``HTMLDocument/textBytes``.
+        var textStart: Int32 = 0
+        var textLength: Int32 = 0
         var depth: Int32 = 0
         /// One past the last node of this subtree.
         var end: Int32 = 0
@@ -27,6 +26,8 @@ struct HTMLDocument {
 
     var nodes: [Node] = []
     var attributes: [(name: String, value: String)] = []
+    /// The bytes of every text node, one after the other.
+    var textBytes: [UInt8] = []
     /// Index of `<body>`, or the root when there is none.
     var body: Int = 0
     var head: Int = -1
@@ -39,9 +40,13 @@ struct HTMLDocument {
     /// - Returns: `nil` when libxml2 builds no tree at all (an empty input).
     init?(utf8 bytes: [UInt8]) {
         guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return nil }
+        // XML_PARSE_HUGE lifts libxml2's limits of 256 levels of nesting and 10 MB text
+        // nodes, which otherwise make it stop parsing and lose the rest of the page; the
+        // walk below is iterative and caps depth itself.
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
+                | XML_PARSE_HUGE.rawValue)
         let document: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
                 htmlReadMemory(pointer, Int32(buffer.count), nil, "UTF-8", options)
@@ -67,29 +72,38 @@ struct HTMLDocument {
             if type == XML_ELEMENT_NODE {
                 let name = Self.lowercasedName(node.pointee.name)
                 let tag = Tag.of(name)
-                if tag != .skipped || depth == 0 {
-                    let index = append(Node(tag: tag, name: name, parent: parentIndex, depth: depth))
+                if depth >= Self.maximumDepth {
+                    // Past the cap, elements are flattened: their text joins the deepest kept ancestor.
+                    descend = tag != .skipped && !tag.holdsData && node.pointee.children != nil
+                } else if tag != .skipped || depth == 0 {
+                    let index = append(Node(tag: tag, parent: parentIndex, depth: depth))
                     copyAttributes(of: node, into: index)
                     if tag == .body, body == 0 { body = index }
                     if tag == .head, head < 0 { head = index }
                     if tag.holdsData {
                         // Script, style and title hold text that is data (JSON-LD) or the document title.
-                        var text = ""
+                        let start = textBytes.count
                         var child = node.pointee.children
                         while let item = child {
-                            if let content = item.pointee.content { text += String(cString: content) }
+                            if let content = item.pointee.content { appendText(content) }
                             child = item.pointee.next
                         }
-                        if !text.isEmpty {
-                            _ = append(Node(tag: .text, name: "", parent: Int32(index), text: text, depth: depth + 1))
+                        if textBytes.count > start {
+                            _ = append(Node(
+                                tag: .text, parent: Int32(index), textStart: Int32(start),
+                                textLength: Int32(textBytes.count - start), depth: depth + 1))
                         }
-                    } else if node.pointee.children != nil, depth < Self.maximumDepth {
+                    } else if node.pointee.children != nil {
                         descend = true
                         parentIndex = Int32(index)
                     }
                 }
             } else if type == XML_TEXT_NODE || type == XML_CDATA_SECTION_NODE, let content = node.pointee.content {
-                _ = append(Node(tag: .text, name: "", parent: parentIndex, text: String(cString: content), depth: depth))
+                let start = textBytes.count
+                appendText(content)
+                _ = append(Node(
+                    tag: .text, parent: parentIndex, textStart: Int32(start), textLength: Int32(textBytes.count - start),
+                    depth: min(depth, Self.maximumDepth)))
             }
             if descend, let child = node.pointee.children {
                 current = child
@@ -107,8 +121,29 @@ struct HTMLDocument {
                 }
                 climb = up.pointee.parent
                 depth -= 1
-                if parentIndex >= 0 { parentIndex = nodes[Int(parentIndex)].parent }
+                // Only elements above the cap were kept, so only they move the parent back up.
+                if depth < Self.maximumDepth, parentIndex >= 0 { parentIndex = nodes[Int(parentIndex)].parent }
             }
+        }
+    }
+
+    private mutating func appendText(_ content: UnsafePointer<xmlChar>) {
+        let length = Int(xmlStrlen(content))
+        textBytes.append(contentsOf: UnsafeBufferPointer(start: content, count: length))
+    }
+
+    /// A text node's text.
+    func nodeText(_ index: Int) -> String {
+        let node = nodes[index]
+        let start = Int(node.textStart)
+        return String(decoding: textBytes[start..<start + Int(node.textLength)], as: UTF8.self)
+    }
+
+    /// Calls `body` with a text node's UTF-8 bytes.
+    func withText<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let node = nodes[index]
+        return textBytes.withUnsafeBufferPointer { buffer in
+            body(UnsafeBufferPointer(rebasing: buffer[Int(node.textStart)..<Int(node.textStart) + Int(node.textLength)]))
         }
     }
 
@@ -132,6 +167,10 @@ struct HTMLDocument {
         let start = attributes.count
         while let item = attribute {
             let name = Self.lowercasedName(item.pointee.name)
+            guard Self.keptAttributes.contains(name) else {
+                attribute = item.pointee.next
+                continue
+            }
             var value = ""
             if let child = item.pointee.children, let content = child.pointee.content {
                 value = String(cString: content)
@@ -142,6 +181,13 @@ struct HTMLDocument {
         nodes[index].attributeStart = Int32(start)
         nodes[index].attributeCount = Int32(attributes.count - start)
     }
+
+    /// The attributes clean reads; the rest (data-*, srcset, event handlers) are not copied.
+    static let keptAttributes: Set<String> = [
+        "class", "id", "role", "hidden", "aria-hidden", "style", "rel", "itemprop", "href", "src", "alt", "content",
+        "property", "name", "http-equiv", "lang", "xml:lang", "type", "datetime", "pubdate", "summary", "datatable",
+        "charset",
+    ]
 
     private static func lowercasedName(_ name: UnsafePointer<xmlChar>?) -> String {
         guard let name else { return "" }
@@ -193,12 +239,16 @@ struct HTMLDocument {
 
     /// The collapsed text of the subtree at `index`.
     func text(of index: Int) -> String {
-        var result = ""
-        for node in index..<subtreeEnd(index) where nodes[node].isText && !isInsideData(node) {
-            result += nodes[node].text
-            result += " "
+        var collapser = WhitespaceCollapser()
+        for node in index..<subtreeEnd(index) {
+            let item = nodes[node]
+            if item.isText {
+                if !isInsideData(node) { withText(node) { collapser.append(bytes: $0) } }
+            } else if item.tag.isBlock || item.tag == .br || item.tag == .td || item.tag == .th {
+                collapser.breakWord()
+            }
         }
-        return result.collapsingWhitespace()
+        return collapser.result
     }
 
     func isInsideData(_ index: Int) -> Bool {

@@ -15,8 +15,14 @@ struct MetadataChooser {
     /// JSON-LD headline, Dublin Core, Open Graph, Twitter, Parse.ly, then `<title>` without the site name.
     func title() -> String? {
         let jsonLD = found.jsonLD
-        let declared =
-            jsonLD.headline ?? (JSONLDArticle.rank(jsonLD.found ? "article" : "") != nil ? jsonLD.name : nil)
+        var declared = jsonLD.headline ?? jsonLD.name
+        // Both given and different: the headline only when it, and not the name, matches the <title> (Readability's rule).
+        if let headline = jsonLD.headline, let name = jsonLD.name, headline != name {
+            let documentTitle = titleFromDocument() ?? ""
+            let headlineMatches = Self.similarity(headline, documentTitle) > 0.75
+            let nameMatches = Self.similarity(name, documentTitle) > 0.75
+            declared = headlineMatches && !nameMatches ? headline : name
+        }
         if let title = declared ?? meta([
             "dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title",
             "twitter:title", "parsely-title",
@@ -24,6 +30,17 @@ struct MetadataChooser {
             return title
         }
         return titleFromDocument()
+    }
+
+    /// How much of `other` (by characters of its words) also occurs in `text`.
+    static func similarity(_ text: String, _ other: String) -> Double {
+        let words = Set(text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }))
+        let otherWords = other.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        guard !words.isEmpty, !otherWords.isEmpty else { return 0 }
+        let total = otherWords.map(\.count).reduce(0, +) + otherWords.count - 1
+        let unique = otherWords.filter { !words.contains($0) }
+        let uniqueLength = unique.isEmpty ? 0 : unique.map(\.count).reduce(0, +) + unique.count - 1
+        return 1 - Double(uniqueLength) / Double(total)
     }
 
     static let separators: Set<Character> = ["|", "-", "\\", "/", ">", "»", "–", "—", "·", ":"]
@@ -71,7 +88,10 @@ struct MetadataChooser {
     func byline(fromContent content: String?) -> String? {
         var candidates: [String] = []
         if !found.jsonLD.authors.isEmpty { candidates.append(found.jsonLD.authors.uniqued().joined(separator: ", ")) }
-        for key in ["dc:creator", "dcterm:creator", "author", "parsely-author", "article:author", "sailthru.author", "byl", "byline"] {
+        for key in [
+            "dc:creator", "dcterm:creator", "author", "parsely-author", "article:author", "og:article:author", "sailthru.author",
+            "byl", "byline",
+        ] {
             if let value = found.meta[key] { candidates.append(value) }
         }
         if let content { candidates.append(content) }
@@ -82,22 +102,59 @@ struct MetadataChooser {
         return nil
     }
 
-    /// Drops a "By" prefix and rejects URLs, dates and reading times.
+    /// Words that name a job, not a person, in "Name, Senior Writer" bylines.
+    static let roles = [
+        "editor", "reporter", "correspondent", "writer", "columnist", "contributor", "staff", "technologist", "producer",
+        "analyst", "director", "journalist", "photographer", "senior", "chief", "team", "desk", "bureau", "head of",
+    ]
+
+    /// Drops a "By" prefix, trailing dates, times and job titles; rejects URLs, dates and reading times.
     static func cleanByline(_ text: String) -> String? {
         var value = text.collapsingWhitespace()
-        let lower = value.lowercased()
+        var lower = value.lowercased()
+        // "Tech Industry by Jane Doe" → "Jane Doe"
+        if let range = lower.ranges(of: " by ").first, !lower.hasPrefix("by ") {
+            value = String(value[value.index(value.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: range.upperBound))...])
+            lower = value.lowercased()
+        }
         for prefix in ["by ", "by: ", "par ", "von ", "por ", "door ", "written by ", "words by ", "author: ", "authors: "]
         where lower.hasPrefix(prefix) {
             value = String(value.dropFirst(prefix.count)).trimmingWhitespace()
             break
         }
+        // A date, time or "2 hours ago" after the name: cut at the first word that starts with a digit.
+        var words = value.split(separator: " ").map(String.init)
+        var cut = false
+        if let digit = words.firstIndex(where: { $0.first?.isNumber == true }) {
+            words = Array(words[..<digit])
+            cut = true
+        }
+        // "Name, Senior Staff Technologist, ..." → "Name"
+        if let comma = words.firstIndex(where: { $0.hasSuffix(",") }),
+            words[(comma + 1)...].contains(where: { word in roles.contains { word.lowercased().hasPrefix($0) } })
+        {
+            words = Array(words[...comma])
+        }
+        // Trailing separators, month and weekday names, and lower-case words ("ago", "před").
+        while let last = words.last {
+            let key = last.lowercased().trimmingCharacters(".,")
+            if last.count <= 2 && !last.contains(where: \.isLetter) || key.isEmpty || DateParser.monthNumber(key) != nil
+                || ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "updated", "published", "on", "at", "|"].contains(key)
+                || cut && last.first?.isLowercase == true
+            {
+                words.removeLast()
+            } else {
+                break
+            }
+        }
+        value = words.joined(separator: " ").trimmingCharacters(",;:|-–— ")
         let key = value.lowercased()
         guard !value.isEmpty, value.count <= 120, value.contains(where: \.isLetter) else { return nil }
-        if key.hasPrefix("http") || key.hasPrefix("www.") || key.hasPrefix("@") { return nil }
-        if key.includes("min read") || key.hasPrefix("published") || key.hasPrefix("updated") || key.hasPrefix("posted") {
+        guard value.contains(where: \.isUppercase) || !value.contains(where: \.isLowercase) else { return nil }
+        if key.hasPrefix("http") || key.hasPrefix("www.") || key.hasPrefix("@") || key.hasPrefix("mailto:") { return nil }
+        if key.includes("min read") || key.includes("published") || key.includes("updated") || key.hasPrefix("posted") {
             return nil
         }
-        if DateParser.parse(value) != nil, value.wordCount <= 6 { return nil }
         return value
     }
 

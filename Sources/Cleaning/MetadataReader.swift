@@ -39,7 +39,7 @@ struct MetadataReader {
                 readMeta(index, into: &found)
             case .title:
                 if found.documentTitle == nil, node.firstChild >= 0 {
-                    found.documentTitle = nodes[Int(node.firstChild)].text.collapsingWhitespace()
+                    found.documentTitle = document.nodeText(Int(node.firstChild)).collapsingWhitespace()
                 }
             case .link:
                 if found.canonical == nil, let rel = document.attribute("rel", of: index)?.lowercased(),
@@ -49,7 +49,7 @@ struct MetadataReader {
                 }
             case .script:
                 if document.attribute("type", of: index)?.lowercased().includes("ld+json") == true, node.firstChild >= 0 {
-                    found.jsonLD.merge(json: nodes[Int(node.firstChild)].text)
+                    found.jsonLD.merge(json: document.nodeText(Int(node.firstChild)))
                 }
             case .time:
                 if found.times.count < 8, let value = document.attribute("datetime", of: index), !value.isEmpty {
@@ -120,7 +120,7 @@ struct JSONLDArticle {
 
     /// Reads one `<script type="application/ld+json">` block; the first article object wins.
     mutating func merge(json text: String) {
-        guard !found, let value = try? JSONCodec.parse(text.trimmingWhitespace()) else { return }
+        guard !found, let value = Self.parseLenient(text) else { return }
         var queue: [JSONValue] = [value]
         var visited = 0
         var bestRank = Int.max
@@ -158,6 +158,21 @@ struct JSONLDArticle {
         language = Self.string(article["inLanguage"])
         url = Self.string(article["url"]) ?? Self.string(article["mainEntityOfPage"]?.objectValue?["@id"])
             ?? Self.string(article["mainEntityOfPage"])
+    }
+
+    /// Parses JSON-LD as pages write it: inside CDATA or comment markers, with raw line breaks in strings.
+    static func parseLenient(_ text: String) -> JSONValue? {
+        var body = text.trimmingWhitespace()
+        for (open, close) in [("<![CDATA[", "]]>"), ("<!--", "-->"), ("//<![CDATA[", "//]]>")] {
+            if body.hasPrefix(open) { body = String(body.dropFirst(open.count)) }
+            if body.hasSuffix(close) { body = String(body.dropLast(close.count)) }
+            body = body.trimmingWhitespace()
+        }
+        if body.hasSuffix(";") { body.removeLast() }
+        if let value = try? JSONCodec.parse(body) { return value }
+        // Raw tabs and line breaks inside strings are invalid JSON but common; as spaces they are harmless.
+        let cleaned = String(String.UnicodeScalarView(body.unicodeScalars.map { $0.value < 0x20 ? " " : $0 }))
+        return try? JSONCodec.parse(cleaned)
     }
 
     static func types(of object: JSONObject) -> [String] {

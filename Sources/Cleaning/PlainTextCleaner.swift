@@ -100,12 +100,20 @@ public struct PlainTextCleaner: Sendable {
     }
 
     /// Assigns a boilerplate kind (or `nil` for body) to each paragraph.
-    func classify(_ paragraphs: [String]) -> [BoilerplateKind?] {
+    /// - Parameters:
+    ///   - protected: Paragraphs never classified (table rows, code), when given.
+    ///   - commentsRunToEnd: Whether a comment heading in the second half makes the rest comments,
+    ///     as in scraped text; HTML marks its comment sections itself.
+    func classify(_ paragraphs: [String], protected: [Bool] = [], commentsRunToEnd: Bool = true) -> [BoilerplateKind?] {
         var kinds = [BoilerplateKind?](repeating: nil, count: paragraphs.count)
         var index = 0
         var inComments = false
         while index < paragraphs.count {
             let paragraph = paragraphs[index]
+            if !protected.isEmpty, protected[index] {
+                index += 1
+                continue
+            }
             if inComments {
                 kinds[index] = .comments
                 index += 1
@@ -116,10 +124,11 @@ public struct PlainTextCleaner: Sendable {
                 index += 1
                 if heading == .comments {
                     // A comment section runs to the end when it starts in the second half.
-                    if index * 2 >= paragraphs.count { inComments = true }
+                    if commentsRunToEnd, index * 2 >= paragraphs.count { inComments = true }
                     continue
                 }
-                while index < paragraphs.count, BoilerplateRules.paragraphKind(paragraphs[index]) == nil,
+                while index < paragraphs.count, protected.isEmpty || !protected[index],
+                    BoilerplateRules.paragraphKind(paragraphs[index]) == nil,
                     BoilerplateRules.sectionHeading(paragraphs[index]) == nil,
                     BoilerplateRules.isHeadlineLike(paragraphs[index])
                 {
@@ -130,7 +139,7 @@ public struct PlainTextCleaner: Sendable {
             }
             if let kind = BoilerplateRules.paragraphKind(paragraph) {
                 kinds[index] = kind
-                if kind == .comments, (index + 1) * 2 >= paragraphs.count,
+                if kind == .comments, commentsRunToEnd, (index + 1) * 2 >= paragraphs.count,
                     paragraph.matchKey.hasPrefix("leave a") || paragraph.matchKey.hasPrefix("post a")
                 {
                     inComments = true

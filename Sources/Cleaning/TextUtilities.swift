@@ -9,40 +9,9 @@ extension String {
 
     /// Runs of whitespace collapsed to one space, trimmed.
     func collapsingWhitespace() -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count)
-        var pendingSpace = false
-        var ascii = true
-        for byte in utf8 {
-            if byte == 32 || byte == 10 || byte == 9 || byte == 13 || byte == 12 {
-                pendingSpace = !bytes.isEmpty
-            } else {
-                if byte >= 0x80 {
-                    ascii = false
-                    break
-                }
-                if pendingSpace { bytes.append(32) }
-                pendingSpace = false
-                bytes.append(byte)
-            }
-        }
-        if ascii { return String(decoding: bytes, as: UTF8.self) }
-        var result = ""
-        result.unicodeScalars.reserveCapacity(unicodeScalars.count)
-        pendingSpace = false
-        for scalar in unicodeScalars {
-            let space = scalar.value < 0x80
-                ? scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{0C}"
-                : scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}"
-            if space {
-                pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace { result.unicodeScalars.append(" ") }
-                pendingSpace = false
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        var collapser = WhitespaceCollapser()
+        collapser.append(self)
+        return collapser.result
     }
 
     /// Number of whitespace-separated words.
@@ -109,5 +78,68 @@ extension String {
                 return false
             }
         }
+    }
+}
+
+/// Builds text with every run of whitespace (ASCII, no-break and other Unicode spaces,
+/// zero-width spaces) written as one space and no space at either end, working on UTF-8 bytes.
+struct WhitespaceCollapser {
+    private var bytes: [UInt8] = []
+    private var pendingSpace = false
+
+    init() {}
+
+    mutating func append(_ text: String) {
+        var copy = text
+        copy.withUTF8 { append(bytes: $0) }
+    }
+
+    mutating func append(bytes buffer: UnsafeBufferPointer<UInt8>) {
+        do {
+            let count = buffer.count
+            var index = 0
+            while index < count {
+                let byte = buffer[index]
+                var spaceLength = 0
+                if byte == 32 || byte == 10 || byte == 9 || byte == 13 || byte == 12 {
+                    spaceLength = 1
+                } else if byte >= 0xC2 {
+                    spaceLength = Self.unicodeSpaceLength(buffer, at: index)
+                }
+                if spaceLength > 0 {
+                    pendingSpace = true
+                    index += spaceLength
+                    continue
+                }
+                if pendingSpace, !bytes.isEmpty { bytes.append(32) }
+                pendingSpace = false
+                bytes.append(byte)
+                index += 1
+            }
+        }
+    }
+
+    /// Ends a word: the next text starts after a space.
+    mutating func breakWord() { pendingSpace = true }
+
+    var result: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Length of a non-ASCII space (U+00A0, U+1680, U+2000–U+200B, U+2028/9, U+202F, U+205F, U+3000, U+FEFF) at `index`, else 0.
+    @inline(__always)
+    static func unicodeSpaceLength(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = buffer[index]
+        if byte == 0xC2, index + 1 < buffer.count, buffer[index + 1] == 0xA0 { return 2 }
+        guard index + 2 < buffer.count else { return 0 }
+        let second = buffer[index + 1], third = buffer[index + 2]
+        switch byte {
+        case 0xE2:
+            if second == 0x80, third >= 0x80 && third <= 0x8B || third == 0xA8 || third == 0xA9 || third == 0xAF { return 3 }
+            if second == 0x81, third == 0x9F { return 3 }
+        case 0xE1: if second == 0x9A, third == 0x80 { return 3 }
+        case 0xE3: if second == 0x80, third == 0x80 { return 3 }
+        case 0xEF: if second == 0xBB, third == 0xBF { return 3 }
+        default: break
+        }
+        return 0
     }
 }

@@ -21,9 +21,7 @@ public struct AnalyzedText: Sendable {
 
     /// The text of the half-open scalar range `start..<end`.
     public func string(_ start: Int, _ end: Int) -> String {
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars[start..<end])
-        return String(result)
+        ScalarString.make(scalars, start, end)
     }
 
     /// The index of the sentence that contains offset `position`.
@@ -61,23 +59,23 @@ enum SentenceSplitter {
             let scalar = scalars[index]
             if scalar == "\n", index + 1 < count, scalars[index + 1] == "\n" {
                 var next = index + 1
-                while next < count, scalars[next].properties.isWhitespace { next += 1 }
+                while next < count, isSpace(scalars[next]) { next += 1 }
                 if next < count, next > starts.last! { starts.append(next) }
                 index = next
                 continue
             }
             if scalar == "." || scalar == "!" || scalar == "?" {
                 var next = index + 1
-                while next < count, "\"'”’)]".unicodeScalars.contains(scalars[next]) { next += 1 }
-                guard next < count, scalars[next].properties.isWhitespace else {
+                while next < count, isClosing(scalars[next]) { next += 1 }
+                guard next < count, isSpace(scalars[next]) else {
                     index += 1
                     continue
                 }
                 var start = next
-                while start < count, scalars[start].properties.isWhitespace { start += 1 }
+                while start < count, isSpace(scalars[start]) { start += 1 }
                 guard start < count else { break }
                 let first = scalars[start]
-                let opensSentence = first.properties.isUppercase || ("0"..."9").contains(first) || "\"“‘'(".unicodeScalars.contains(first)
+                let opensSentence = isUpper(first) || ("0"..."9").contains(first) || isOpening(first)
                 if opensSentence, !(scalar == "." && endsWithAbbreviation(scalars, before: index)) {
                     starts.append(start)
                 }
@@ -91,14 +89,48 @@ enum SentenceSplitter {
 
     private static func endsWithAbbreviation(_ scalars: [Unicode.Scalar], before dot: Int) -> Bool {
         var start = dot
-        while start > 0, scalars[start - 1].properties.isAlphabetic || scalars[start - 1] == "." { start -= 1 }
-        guard start < dot else { return false }
-        var word = String.UnicodeScalarView()
-        word.append(contentsOf: scalars[start..<dot])
-        let lowered = String(word).lowercased()
+        while start > 0, dot - start < 16, isLetter(scalars[start - 1]) || scalars[start - 1] == "." { start -= 1 }
+        guard start < dot, dot - start <= 8 else { return false }
+        let lowered = ScalarString.make(scalars, start, dot).lowercased()
         if abbreviations.contains(lowered) { return true }
         // A single capital letter ("J. Smith") is an initial.
-        return dot - start == 1 && scalars[start].properties.isUppercase
+        return dot - start == 1 && isUpper(scalars[start])
+    }
+
+    // ASCII fast paths: Unicode property lookups are slow and most text is ASCII.
+    @inline(__always)
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 128 { return value == 32 || (value >= 9 && value <= 13) }
+        return scalar.properties.isWhitespace
+    }
+
+    @inline(__always)
+    private static func isUpper(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 128 { return value >= 65 && value <= 90 }
+        return scalar.properties.isUppercase
+    }
+
+    @inline(__always)
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 128 { return (value | 0x20) >= 97 && (value | 0x20) <= 122 }
+        return scalar.properties.isAlphabetic
+    }
+
+    private static func isClosing(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x22, 0x27, 0x201D, 0x2019, 0x29, 0x5D: return true  // " ' ” ’ ) ]
+        default: return false
+        }
+    }
+
+    private static func isOpening(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x22, 0x201C, 0x2018, 0x27, 0x28: return true  // " “ ‘ ' (
+        default: return false
+        }
     }
 }
 

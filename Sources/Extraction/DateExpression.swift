@@ -3,6 +3,21 @@ public enum DatePeriod: String, Sendable, Equatable {
     case day, week, weekend, month, quarter, year, decade, century
 }
 
+/// A season of the year (northern hemisphere months).
+public enum Season: String, Sendable, Equatable {
+    case spring, summer, autumn, winter
+
+    /// The first and last month: spring 3-5, summer 6-8, autumn 9-11, winter 12-2 (into the next year).
+    public var months: (first: Int, last: Int) {
+        switch self {
+        case .spring: return (3, 5)
+        case .summer: return (6, 8)
+        case .autumn: return (9, 11)
+        case .winter: return (12, 2)
+        }
+    }
+}
+
 /// What a date mention says, before it is resolved against a reference date.
 ///
 /// Extract finds the span; normalize parses the mention text back into a
@@ -29,6 +44,9 @@ public indirect enum DateExpression: Sendable, Equatable {
     case relativeMonth(Int, offset: Int)
     /// A quarter of a year: "the third quarter of 2023", "Q3 2023"; a nil year is the reference's.
     case quarter(Int, year: Int?)
+    /// A season (northern hemisphere): "summer 2022" (.summer, year 2022, offset nil),
+    /// "last summer" (.summer, nil, -1), "this spring" (.spring, nil, 0).
+    case season(Season, year: Int?, offset: Int?)
     /// A range: "from 2019 to 2021", "between March and May", "December 3-5, 2023".
     case range(DateExpression, DateExpression)
 }

@@ -21,16 +21,17 @@ public struct DateRecognizer: Recognizer {
 
     func recognize(in text: AnalyzedText, tokens: Tokens) -> [Mention] {
         var mentions: [Mention] = []
+        let grammar = DateGrammar(tokens: tokens, strict: true)
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
             let candidate: Bool
             switch token.kind {
             case .number: candidate = true
-            case .word: candidate = token.lexeme >= 0
+            case .word: candidate = token.lexeme >= 0 && tokens.has(index, .startsDate)
             case .symbol: candidate = tokens.isSymbol(index, "'") || tokens.isSymbol(index, "’")
             }
-            if candidate, let (_, first, end) = DateGrammar(tokens: tokens, strict: true).match(at: index) {
+            if candidate, let (_, first, end) = grammar.match(at: index) {
                 mentions.append(text.mention(.date, tokens[first].start, tokens[end - 1].end))
                 index = end
             } else {
@@ -114,12 +115,13 @@ struct DateGrammar {
             {
                 return match
             }
-            if entry.word == "the", let inner = single(at: index + 1, context: context), theTakesPart(inner.0, at: index + 1) {
+                if entry.word == "the", let inner = single(at: index + 1, context: context), theTakesPart(inner.0, at: index + 1) {
                 return (inner.0, index, inner.end)
             }
             if classes.contains(.periodPart), let match = periodPart(at: index, context: context) { return match }
             if let match = ago(at: index) { return match }
             if let match = quarter(at: index) { return match }
+            if let match = season(at: index, offset: nil) { return match }
             return nil
         }
     }
@@ -127,8 +129,10 @@ struct DateGrammar {
     /// "Tuesday", "Tuesday night", "Tuesday, December 7, 2023".
     private func weekday(at index: Int, day: Int) -> Match? {
         guard tokens[index].capitalized || !strict else { return nil }
-        if tokens.isSymbol(index + 1, ","), let date = single(at: index + 2, context: true), case .calendar(_, let month, let dayOfMonth) = date.0,
-           month != nil, dayOfMonth != nil
+        // "Tuesday, December 7, 2023", "Thursday 7 December": the weekday joins the date.
+        let dateStart = tokens.isSymbol(index + 1, ",") ? index + 2 : index + 1
+        if tokens.isNumber(dateStart) || tokens.has(dateStart, .month), let date = single(at: dateStart, context: true),
+           case .calendar(_, let month, let dayOfMonth) = date.0, month != nil, dayOfMonth != nil
         {
             return (date.0, index, date.end)
         }
@@ -173,6 +177,7 @@ struct DateGrammar {
             return (.relativeMonth(Int(entry.number), offset: offset), index, next + 1)
         }
         if word == "last", entry.word == "night" { return (.relativeDay(-1), index, next + 1) }
+        if let match = season(at: next, offset: offset), case .season(_, nil, _) = match.0 { return (match.0, index, match.end) }
         if word == "this", entry.classes.contains(.partOfDay), entry.word != "night" { return (.relativeDay(0), index, next + 1) }
         return nil
     }
@@ -203,7 +208,7 @@ struct DateGrammar {
         }
         guard let inner = single(at: next, context: true) else { return nil }
         switch inner.0 {
-        case .relativePeriod, .calendar, .decade, .monthOfYear, .relativeMonth:
+        case .relativePeriod, .calendar, .decade, .monthOfYear, .relativeMonth, .season:
             if case .calendar(let year, let month, let day) = inner.0, day != nil || (year == nil && month == nil) { return nil }
             return (inner.0, index, inner.end)
         default:
@@ -244,7 +249,7 @@ struct DateGrammar {
     private func quarter(at index: Int) -> Match? {
         var position = index
         var number = 0
-        if tokens.isWordToken(index), tokens.text(index) == "Q", tokens.attached(index + 1), let value = tokens.integer(index + 1),
+        if tokens.isWordToken(index), tokens.length(index) == 1, tokens.scalars[tokens[index].start] == "Q", tokens.attached(index + 1), let value = tokens.integer(index + 1),
            tokens.length(index + 1) == 1, (1...4).contains(value)
         {
             number = value
@@ -262,6 +267,34 @@ struct DateGrammar {
         }
         if let year = fourDigitYear(position) { return (.quarter(number, year: year), index, position + 1) }
         return nil
+    }
+
+    static func season(named word: String) -> Season? {
+        switch word {
+        case "spring": return .spring
+        case "summer": return .summer
+        case "autumn", "fall": return .autumn
+        case "winter": return .winter
+        default: return nil
+        }
+    }
+
+    /// "summer 2022", "the summer of 2022", "winter 2021-22"; after "last/this/next": the season alone.
+    private func season(at index: Int, offset: Int?) -> Match? {
+        guard let word = tokens.entry(index)?.word, let season = Self.season(named: word) else { return nil }
+        if word == "fall", tokens[index].capitalized == false, offset == nil { return nil }
+        var position = index + 1
+        if tokens.isWord(position, "of") { position += 1 }
+        if let year = fourDigitYear(position) {
+            var end = position + 1
+            // "winter 2021-22"
+            if season == .winter, tokens.isDash(end) || tokens.isSymbol(end, "/"), tokens.attached(end), tokens.isPlainDigits(end + 1, count: 2) {
+                end += 2
+            }
+            return (.season(season, year: year, offset: nil), index, end)
+        }
+        guard let offset else { return nil }
+        return (.season(season, year: nil, offset: offset), index, index + 1)
     }
 
     // MARK: - Months
@@ -321,6 +354,8 @@ struct DateGrammar {
     /// "the third quarter of 2023", "the end of the year": the article belongs to the expression.
     private func theTakesPart(_ expression: DateExpression, at index: Int) -> Bool {
         if case .quarter = expression { return true }
+        if case .range = expression, tokens.isWord(index + 2, "century") { return true }
+        if case .season = expression { return true }
         guard let word = tokens.entry(index)?.word else { return false }
         return ["end", "beginning", "start", "middle"].contains(word)
     }
@@ -361,6 +396,8 @@ struct DateGrammar {
     // MARK: - Numbers
 
     private func numeric(at index: Int, context: Bool) -> Match? {
+        // A number glued to a word or symbol ("a?b=1", "v2", "#5") is part of something else.
+        if !context, index > 0, tokens.attached(index), !opensNumber(index - 1) { return nil }
         // Day-first: "7 December 2023", "7th of December", "3-5 March 2023".
         if let day = dayNumber(index) {
             var position = day.end
@@ -389,6 +426,7 @@ struct DateGrammar {
                 return (.calendar(year: year, month: month, day: day.value), index, end)
             }
         }
+        if let match = century(at: index) { return match }
         if let match = slashed(at: index) { return match }
         if let match = dotted(at: index) { return match }
         if let match = ago(at: index) { return match }
@@ -419,6 +457,15 @@ struct DateGrammar {
         return (.calendar(year: year, month: nil, day: nil), index, index + 1)
     }
 
+    /// "19th century", "the 21st century" (as "the 1800s": 1800-1899).
+    private func century(at index: Int) -> Match? {
+        guard tokens.length(index) <= 2, let value = tokens.integer(index), (1...22).contains(value),
+              tokens.has(index + 1, .ordinalSuffix), tokens.attached(index + 1), tokens.isWord(index + 2, "century")
+        else { return nil }
+        let start = (value - 1) * 100
+        return (.range(.calendar(year: start, month: nil, day: nil), .calendar(year: start + 99, month: nil, day: nil)), index, index + 3)
+    }
+
     /// "2023-12-07", "2023/12/07", "12/07/2023", "7/12/23".
     private func slashed(at index: Int) -> Match? {
         guard tokens.isNumber(index), tokens.attached(index + 1), tokens.attached(index + 2), tokens.attached(index + 3),
@@ -446,6 +493,13 @@ struct DateGrammar {
         let year = yearDigits == 2 ? (c < 50 ? 2000 + c : 1900 + c) : c
         guard (1...31).contains(a), (1...31).contains(b), a <= 12 || b <= 12 else { return nil }
         return (.numeric(first: a, second: b, year: year), index, index + 5)
+    }
+
+    /// Symbols that may stand right before a date's first number: brackets and quotes.
+    private func opensNumber(_ index: Int) -> Bool {
+        guard tokens[index].kind == .symbol else { return false }
+        let scalar = tokens.scalars[tokens[index].start]
+        return "([\"“‘'«—–".unicodeScalars.contains(scalar)
     }
 
     /// "07.12.2023": one digit token with two dots, read day-first.

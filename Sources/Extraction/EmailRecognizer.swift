@@ -113,6 +113,7 @@ public struct EmailRecognizer: Recognizer {
     /// The normalised address: lower case, obfuscation undone.
     public static func normalize(_ text: String) -> String {
         var result = text.lowercased()
+        guard result.utf8.contains(UInt8(ascii: "[")) || result.utf8.contains(UInt8(ascii: "(")) else { return result }
         for (pattern, replacement) in [(" [at] ", "@"), ("[at]", "@"), (" (at) ", "@"), ("(at)", "@"), (" [dot] ", "."),
                                        ("[dot]", "."), (" (dot) ", "."), ("(dot)", ".")] {
             result = result.replacingAll(pattern, with: replacement)

@@ -48,6 +48,12 @@ enum EntityLexicon {
         "superintendent", "inspector", "detective", "chef", "coo", "cfo", "cto", "vp", "president-elect",
     ]
 
+    /// Abbreviated titles written with a dot ("Mr.", "Dr.").
+    static let abbreviatedHonorifics: Set<String> = [
+        "mr", "mrs", "ms", "dr", "prof", "gen", "col", "capt", "lt", "maj", "sgt", "adm", "sen", "rep", "gov", "rev",
+        "hon", "fr", "st", "sr", "jr", "mx",
+    ]
+
     /// Titles that are abbreviations and take an optional dot ("Mr." / "Mr").
     static let honorifics: Set<String> = [
         "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "gen", "col", "capt", "lt", "maj", "sgt", "adm", "sen", "rep",
@@ -63,11 +69,37 @@ enum EntityLexicon {
         "thinks", "resigned", "died", "smiled", "laughed", "shrugged",
     ]
 
+    /// Verbs after which a two- or three-word capitalised name is a person ("Maia Sandu accused").
+    static let personVerbs: Set<String> = speechVerbs.union([
+        "spoke", "met", "meets", "visited", "visits", "thanked", "called", "calls", "promised", "rejected",
+        "accused", "accuses", "welcomed", "defended", "blamed", "won", "signed", "arrived", "returned",
+        "criticised", "criticized", "vowed", "pledged", "stressed", "emphasised", "emphasized", "wants", "wanted",
+        "hopes", "hoped", "agreed", "refused", "led", "leads", "testified", "joined", "married", "was", "is", "has",
+        "had", "will", "would", "launched", "opened", "hosted", "received", "appointed", "named", "became",
+        "condemned", "praised", "dismissed", "spent", "served", "faces", "faced", "met", "told", "sent",
+    ])
+
+    /// Words of geography and buildings: a name with one is not a person's ("Stewart Island").
+    static let placeWords: Set<String> = [
+        "island", "islands", "river", "lake", "mountain", "mountains", "mount", "valley", "bay", "sea", "ocean",
+        "beach", "province", "county", "district", "street", "road", "avenue", "square", "park", "airport",
+        "bridge", "station", "cathedral", "mosque", "synagogue", "temple", "palace", "castle", "tower", "stadium",
+        "arena", "hall", "city", "town", "village", "region", "peninsula", "strait", "canal", "desert", "forest",
+        "coast", "gulf", "harbour", "harbor", "port", "highway", "boulevard", "plaza", "prison", "camp", "base",
+        "republic", "kingdom", "state", "states", "oblast", "krai",
+    ]
+
+    /// Days and months: a name never runs on into them ("the Senate on Tuesday").
+    static let calendarWords: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+        "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    ]
+
     /// Words before a place name ("in Baku", "from Russia").
     static let locatives: Set<String> = [
         "in", "from", "to", "near", "at", "outside", "across", "into", "toward", "towards", "via", "around",
         "throughout", "within", "visited", "visit", "visiting", "to", "north", "south", "east", "west", "of",
-        "between", "inside", "through", "reached", "entered", "leaving", "left", "and", "or",
+        "between", "inside", "through", "reached", "entered", "leaving", "left",
     ]
 
     /// Well-known acronyms of organisations (written in capitals in the text).
@@ -105,12 +137,14 @@ extension EntityLexicon {
         "United Nations", "European Union", "Red Cross", "Red Crescent", "Amnesty International",
         "Human Rights Watch", "Hezbollah", "Hamas", "Taliban", "Kremlin", "Pentagon", "White House", "Knesset",
         "Duma", "State Duma", "Bundestag", "Google", "Microsoft", "Amazon", "Facebook", "Meta", "Twitter", "Tesla",
-        "Reuters", "Bloomberg", "Gazprom", "Rosneft", "Boeing", "Airbus", "Lockheed Martin", "Raytheon", "Rafael",
+        "Reuters", "Bloomberg", "Gazprom", "Rosneft", "Boeing", "Airbus", "Lockheed Martin", "Raytheon",
         "Wagner", "Islamic State", "al-Qaeda", "Al-Qaeda", "Al Qaeda", "Al Jazeera", "Europol", "Interpol",
         "Frontex", "Mossad", "Shin Bet", "Sochnut", "Eurostat", "Eurovision", "Greenpeace", "Oxfam", "Nvidia",
         "OpenAI", "Samsung", "Huawei", "Alibaba", "Tencent", "Volkswagen", "Toyota", "Siemens", "Shell", "BP",
         "ExxonMobil", "Chevron", "Aramco", "Saudi Aramco", "Netflix", "Uber", "SpaceX", "Roscosmos", "Hyundai",
-        "Scotland Yard", "Vatican Bank", "Politburo", "Congress", "Senate", "Supreme Court", "Houthis",
+        "Scotland Yard", "Vatican Bank", "Agence France-Presse", "Associated Press", "Apple", "Stellantis",
+        "Activision Blizzard", "Alphabet", "Intel", "Oracle", "Sony", "Nissan", "Honda", "BMW", "Mercedes-Benz",
+        "Renault", "General Motors", "Walmart", "Maersk", "Glencore", "Rio Tinto", "ArcelorMittal", "Shein", "Politburo", "Congress", "Senate", "Supreme Court", "Houthis",
         "Muslim Brotherhood", "Fatah", "Hashd al-Shaabi", "Azov", "Goldman Sachs", "Morgan Stanley",
         "JPMorgan", "JPMorgan Chase", "Citigroup", "Deutsche Bank", "Barclays", "HSBC", "Unilever", "Nestlé",
         "Pfizer", "Moderna", "AstraZeneca", "BioNTech", "Ryanair", "Lufthansa", "Aeroflot", "Turkish Airlines",

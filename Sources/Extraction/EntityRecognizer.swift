@@ -99,9 +99,19 @@ struct EntityScan {
                     end = probe
                     continue
                 }
-                // Lower-case connectors join capitalised words: "Ministry of Foreign Affairs", "von der Leyen".
+                // Lower-case connectors join capitalised words: "Ministry of Foreign Affairs", "von der Leyen",
+                // but not a name and a day ("the Senate on Tuesday").
                 if token.isWord, !token.isCapitalized,
-                    EntityLexicon.nameConnectors.contains(token.lower) || EntityLexicon.nameParticles.contains(token.lower)
+                    EntityLexicon.nameConnectors.contains(token.lower) || EntityLexicon.nameParticles.contains(token.lower),
+                    probe + 1 >= tokens.count || !EntityLexicon.calendarWords.contains(tokens[probe + 1].lower)
+                {
+                    probe += 1
+                    continue
+                }
+                // A middle initial: "Donald J. Trump".
+                if token.lower == ".", probe + 1 < tokens.count, isNameWord(tokens[probe + 1]),
+                    tokens[probe - 1].isWord, tokens[probe - 1].end - tokens[probe - 1].start == 1,
+                    tokens[probe - 1].isCapitalized, probe - 1 > start
                 {
                     probe += 1
                     continue

@@ -55,7 +55,7 @@ enum EntityTokenizer {
         var lineBreak = true
         while index < count {
             let scalar = scalars[index]
-            if scalar.properties.isWhitespace {
+            if scalar.isASCII ? (scalar.value == 32 || (scalar.value >= 9 && scalar.value <= 13)) : scalar.properties.isWhitespace {
                 space = true
                 if scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" { lineBreak = true }
                 index += 1
@@ -93,6 +93,7 @@ enum EntityTokenizer {
             let value = scalar.value
             return (value >= 97 && value <= 122) || (value >= 65 && value <= 90) || (value >= 48 && value <= 57)
         }
+        if scalar == "\u{AD}" { return true }  // a soft hyphen inside a word ("Vladi­mir")
         let properties = scalar.properties
         return properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
             || properties.generalCategory == .spacingMark
@@ -191,7 +192,9 @@ enum EntityTokenizer {
                     digit = true
                 }
             }
-            lower = String(view).lowercased()
+            var lowered = String(view).lowercased()
+            if lowered.unicodeScalars.contains("\u{AD}") { lowered.unicodeScalars.removeAll { $0 == "\u{AD}" } }
+            lower = lowered
         }
         return EntityToken(
             start: start, end: end, lower: lower, isWord: true, isCapitalized: firstLetterUpper == true,

@@ -59,6 +59,8 @@ public struct Gazetteer: Sendable {
     public let givenNames: Set<String>
     /// Lower-cased common surnames.
     public let surnames: Set<String>
+    /// Lower-cased English words (Debian wamerican), to tell "Analysts said" from "Putin said".
+    public let englishWords: Set<String>
     /// Phrase dictionary over every place name and alias.
     let trie: PhraseTrie
     private let byKey: [String: [Int]]
@@ -75,11 +77,11 @@ public struct Gazetteer: Sendable {
         }
         self.init(
             placesTSV: resource("places", "tsv"), givenNames: resource("given-names", "txt"),
-            surnames: resource("surnames", "txt"))
+            surnames: resource("surnames", "txt"), englishWords: resource("english-words", "txt"))
     }
 
-    /// Builds a gazetteer from the text of its three files.
-    init(placesTSV: String, givenNames: String, surnames: String) {
+    /// Builds a gazetteer from the text of its files.
+    init(placesTSV: String, givenNames: String, surnames: String, englishWords: String = "") {
         var places: [PlaceRecord] = []
         var trie = PhraseTrie()
         var byKey: [String: [Int]] = [:]
@@ -112,6 +114,7 @@ public struct Gazetteer: Sendable {
         self.byKey = byKey
         self.givenNames = Set(givenNames.split(separator: "\n").map { $0.lowercased() })
         self.surnames = Set(surnames.split(separator: "\n").map { $0.lowercased() })
+        self.englishWords = Set(englishWords.split(separator: "\n").map(String.init))
     }
 
     /// The places a name can mean, best-known first (countries, regions, then cities by population).
@@ -124,7 +127,10 @@ public struct Gazetteer: Sendable {
 
     /// The lookup key of a name: its tokens lower-cased, joined by single spaces.
     public static func key(_ name: String) -> String {
-        EntityTokenizer.tokens(Array(name.unicodeScalars)).map(\.lower).joined(separator: " ")
+        if name.utf8.allSatisfy({ ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 == 32 }) {
+            return name.split(separator: " ").joined(separator: " ").lowercased()
+        }
+        return EntityTokenizer.tokens(Array(name.unicodeScalars)).map(\.lower).joined(separator: " ")
     }
 
     /// The country with ISO 3166-1 alpha-2 `code`.
@@ -154,60 +160,88 @@ struct PhraseTrie: Sendable {
         var exact: [[Unicode.Scalar]]
     }
 
-    struct Node: Sendable {
-        var children: [String: Int32] = [:]
-        var terminals: [Terminal] = []
+    /// An edge of the trie: from `node` along one lower-cased token.
+    struct Edge: Hashable, Sendable {
+        var node: Int32
+        var token: String
     }
 
-    private(set) var nodes: [Node] = [Node()]
+    /// All edges in one table (one allocation, not one dictionary per node).
+    private(set) var edges: [Edge: Int32] = [:]
+    private(set) var terminals: [Int32: [Terminal]] = [:]
+    private var nodeCount: Int32 = 1
 
     /// Adds a phrase; by default only phrases that start with a capital or a digit, since names do.
     mutating func insert(_ phrase: String, value: Int, requireCapital: Bool = true) {
-        let tokens = EntityTokenizer.tokens(Array(phrase.unicodeScalars))
-        guard let first = tokens.first, first.isCapitalized || first.hasDigit || !requireCapital else { return }
-        var node = 0
+        let words = PhraseTrie.words(phrase)
+        guard let first = words.first, first.capitalized || first.digit || !requireCapital else { return }
+        var node: Int32 = 0
         var cases: [TokenCase] = []
         var exact: [[Unicode.Scalar]] = []
-        let scalars = Array(phrase.unicodeScalars)
-        for token in tokens {
-            if let child = nodes[node].children[token.lower] {
-                node = Int(child)
+        for word in words {
+            let edge = Edge(node: node, token: word.lower)
+            if let child = edges[edge] {
+                node = child
             } else {
-                nodes.append(Node())
-                nodes[node].children[token.lower] = Int32(nodes.count - 1)
-                node = nodes.count - 1
+                edges[edge] = nodeCount
+                node = nodeCount
+                nodeCount += 1
             }
-            if token.isAllCaps, token.end - token.start <= 6 {
-                exact.append(Array(scalars[token.start..<token.end]))
+            if word.allCaps, word.scalars.count <= 6 {
+                exact.append(word.scalars)
                 cases.append(.exact)
-            } else if token.isCapitalized {
-                exact.append([])
-                cases.append(.capitalized)
             } else {
                 exact.append([])
-                cases.append(.any)
+                cases.append(word.capitalized ? .capitalized : .any)
             }
         }
-        if nodes[node].terminals.contains(where: { $0.value == value && $0.cases == cases }) { return }
-        nodes[node].terminals.append(Terminal(value: value, cases: cases, exact: exact))
+        if terminals[node]?.contains(where: { $0.value == value && $0.cases == cases }) == true { return }
+        terminals[node, default: []].append(Terminal(value: value, cases: cases, exact: exact))
+    }
+
+    private struct Word {
+        var lower: String
+        var scalars: [Unicode.Scalar]
+        var capitalized: Bool
+        var allCaps: Bool
+        var digit: Bool
+    }
+
+    /// The tokens of a phrase: a fast split for plain ASCII words, else the full tokenizer.
+    private static func words(_ phrase: String) -> [Word] {
+        let plain = phrase.utf8.allSatisfy { ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 == 32 }
+        if plain {
+            return phrase.split(separator: " ").map { part in
+                let bytes = Array(part.utf8)
+                let upper = bytes.filter { $0 <= 90 }.count
+                return Word(
+                    lower: part.lowercased(), scalars: part.unicodeScalars.map { $0 }, capitalized: bytes[0] <= 90,
+                    allCaps: bytes.count >= 2 && upper == bytes.count, digit: false)
+            }
+        }
+        let scalars = Array(phrase.unicodeScalars)
+        return EntityTokenizer.tokens(scalars).map { token in
+            Word(
+                lower: token.lower, scalars: Array(scalars[token.start..<token.end]), capitalized: token.isCapitalized,
+                allCaps: token.isAllCaps, digit: token.hasDigit)
+        }
     }
 
     /// The longest phrase starting at token `start`: its end (exclusive token index) and values.
     func longestMatch(_ tokens: [EntityToken], from start: Int, text: AnalyzedText, limit: Int? = nil) -> (
         end: Int, values: [Int]
     )? {
-        var node = 0
+        var node: Int32 = 0
         var index = start
         var best: (end: Int, values: [Int])?
         let stop = min(limit ?? tokens.count, tokens.count)
         while index < stop {
             let token = tokens[index]
             if index > start, token.lineBreakBefore { break }
-            guard let child = nodes[node].children[token.lower] else { break }
-            node = Int(child)
+            guard let child = edges[Edge(node: node, token: token.lower)] else { break }
+            node = child
             index += 1
-            let terminals = nodes[node].terminals
-            if !terminals.isEmpty {
+            if let terminals = terminals[node] {
                 let values = terminals.filter { matchesCase($0, tokens, start, text) }.map(\.value)
                 if !values.isEmpty { best = (index, values) }
             }

@@ -34,33 +34,69 @@ public enum MentionResolver {
                 return !overlapsAny(mention, sortedByStart: strong)
             }
         }
-        let ranked = candidates.sorted { lhs, rhs in
-            let left = lhs.end - lhs.start
-            let right = rhs.end - rhs.start
-            if left != right { return left > right }
-            if lhs.kind != rhs.kind { return priority(lhs.kind) > priority(rhs.kind) }
-            return lhs.start < rhs.start
+        // Sweep in start order, cutting the mentions into clusters of transitively overlapping spans;
+        // each cluster (a few mentions at most) is resolved greedily, so the whole is near-linear.
+        let order = candidates.indices.sorted { lhs, rhs in
+            let left = candidates[lhs]
+            let right = candidates[rhs]
+            if left.start != right.start { return left.start < right.start }
+            return left.end > right.end
         }
-        var taken = IntervalSet()
         var kept: [Mention] = []
-        kept.reserveCapacity(ranked.count)
-        var organizations: [Mention] = []
-        for mention in ranked where mention.end > mention.start {
-            if taken.insertIfFree(mention.start, mention.end) {
-                kept.append(mention)
-                if mention.kind == .organization { organizations.append(mention) }
+        kept.reserveCapacity(candidates.count)
+        var cluster: [Int] = []
+        var clusterEnd = Int.min
+        for index in order where candidates[index].end > candidates[index].start {
+            if candidates[index].start >= clusterEnd, !cluster.isEmpty {
+                resolveCluster(cluster, candidates, into: &kept)
+                cluster.removeAll(keepingCapacity: true)
+            }
+            cluster.append(index)
+            clusterEnd = cluster.count == 1 ? candidates[index].end : max(clusterEnd, candidates[index].end)
+        }
+        if !cluster.isEmpty { resolveCluster(cluster, candidates, into: &kept) }
+        return kept
+    }
+
+    /// Greedy within one cluster: longer first, then higher priority, then earlier; output in (start, end, kind) order.
+    private static func resolveCluster(_ cluster: [Int], _ mentions: [Mention], into kept: inout [Mention]) {
+        if cluster.count == 1 {
+            kept.append(mentions[cluster[0]])
+            return
+        }
+        let ranked = cluster.sorted { lhs, rhs in
+            let left = mentions[lhs]
+            let right = mentions[rhs]
+            let leftLength = left.end - left.start
+            let rightLength = right.end - right.start
+            if leftLength != rightLength { return leftLength > rightLength }
+            if left.kind != right.kind { return priority(left.kind) > priority(right.kind) }
+            if left.start != right.start { return left.start < right.start }
+            return lhs < rhs
+        }
+        var chosen: [Int] = []
+        for candidate in ranked {
+            let mention = mentions[candidate]
+            let free = chosen.allSatisfy { mentions[$0].end <= mention.start || mentions[$0].start >= mention.end }
+            if free {
+                chosen.append(candidate)
             } else if mention.kind == .place,
-                organizations.contains(where: { $0.start <= mention.start && mention.end <= $0.end })
+                chosen.contains(where: {
+                    mentions[$0].kind == .organization && mentions[$0].start <= mention.start && mention.end <= mentions[$0].end
+                })
             {
                 // The place an organisation is of or for ("Jewish Agency for Israel") stays, nested in it.
-                kept.append(mention)
+                chosen.append(candidate)
             }
         }
-        return kept.sorted { lhs, rhs in
-            if lhs.start != rhs.start { return lhs.start < rhs.start }
-            if lhs.end != rhs.end { return lhs.end < rhs.end }
-            return lhs.kind < rhs.kind
+        chosen.sort { lhs, rhs in
+            let left = mentions[lhs]
+            let right = mentions[rhs]
+            if left.start != right.start { return left.start < right.start }
+            if left.end != right.end { return left.end < right.end }
+            return left.kind < right.kind
         }
+        for index in chosen { kept.append(mentions[index]) }
     }
 
     private static func overlapsAny(_ mention: Mention, sortedByStart others: [Mention]) -> Bool {
@@ -79,26 +115,5 @@ public enum MentionResolver {
             steps += 1
         }
         return false
-    }
-}
-
-/// A set of disjoint half-open intervals, for greedy overlap resolution.
-struct IntervalSet {
-    private var starts: [Int] = []
-    private var ends: [Int] = []
-
-    /// Inserts `start..<end` when it overlaps nothing in the set; returns whether it did.
-    mutating func insertIfFree(_ start: Int, _ end: Int) -> Bool {
-        var low = 0
-        var high = starts.count
-        while low < high {
-            let middle = (low + high) / 2
-            if starts[middle] < start { low = middle + 1 } else { high = middle }
-        }
-        if low > 0, ends[low - 1] > start { return false }
-        if low < starts.count, starts[low] < end { return false }
-        starts.insert(start, at: low)
-        ends.insert(end, at: low)
-        return true
     }
 }

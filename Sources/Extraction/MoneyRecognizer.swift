@@ -6,6 +6,12 @@ public struct MoneyParse: Sendable, Equatable {
     public var amount: Double
     public var maximum: Double?
     public var currency: String
+
+    public init(amount: Double, maximum: Double? = nil, currency: String) {
+        self.amount = amount
+        self.maximum = maximum
+        self.currency = currency
+    }
 }
 
 /// Finds amounts of money: symbols ("$1.6 billion", "US$5", "€26.1m"), codes
@@ -25,10 +31,7 @@ public struct MoneyRecognizer: Recognizer {
         var mentions: [Mention] = []
         var index = 0
         while index < tokens.count {
-            let kind = tokens[index].kind
-            if kind == .word, tokens[index].lexeme < 0, tokens.length(index) > 1 || tokens.scalars[tokens[index].start] != "R",
-               CurrencyTable.prefixes[tokens.text(index)] == nil, !(tokens.isSymbol(index + 1, "$") && tokens.attached(index + 1))
-            {
+            if !Self.mayStart(tokens, index) {
                 index += 1
                 continue
             }
@@ -41,6 +44,33 @@ public struct MoneyRecognizer: Recognizer {
             }
         }
         return mentions
+    }
+
+    static let symbolScalars = Set(CurrencyTable.symbols.keys.compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil })
+
+    /// A cheap test of whether money can start at token `index`.
+    private static func mayStart(_ tokens: Tokens, _ index: Int) -> Bool {
+        let token = tokens[index]
+        switch token.kind {
+        case .number:
+            return true
+        case .symbol:
+            return symbolScalars.contains(tokens.scalars[token.start])
+        case .word:
+            if token.lexeme >= 0 {
+                // Spelled amounts: "two million dollars", "a billion euros", "half a million pounds".
+                return tokens.has(index, .cardinal) || tokens.isWord(index, "a") || tokens.isWord(index, "an")
+                    || tokens.isWord(index, "half") || (token.end - token.start <= CurrencyMatcher.longestPrefix && mayBePrefix(tokens, index))
+            }
+            // Unknown words start money only as a short prefix ("EUR", "NIS", "Rs", "R10bn") or glued to "$" ("US$").
+            return token.end - token.start <= CurrencyMatcher.longestPrefix && mayBePrefix(tokens, index)
+        }
+    }
+
+    private static func mayBePrefix(_ tokens: Tokens, _ index: Int) -> Bool {
+        if tokens.isSymbol(index + 1, "$") || tokens.isSymbol(index + 1, "¥") { return tokens.attached(index + 1) }
+        guard tokens.isNumber(index + 1) || tokens.isDash(index + 1) else { return false }
+        return tokens.text(index) == "R" || CurrencyTable.prefixes[tokens.text(index)] != nil
     }
 
     /// The money expression that starts exactly at token `index`.

@@ -22,10 +22,10 @@ extension EntityScan {
     func isNamePart(_ index: Int) -> Bool {
         let token = tokens[index]
         guard token.isWord, token.isCapitalized, !token.hasDigit, owner[index] == -1 else { return false }
-        if token.isAllCaps, token.end - token.start > 1 { return false }
+        if token.isAllCaps, token.end - token.start > 1, !token.lower.contains(".") { return false }  // "H.W." is initials
         let lower = token.lower
         if EntityLexicon.demonyms.contains(lower) || EntityLexicon.personTitles.contains(lower) { return false }
-        if EntityLexicon.organizationHeads.contains(lower) { return false }
+        if EntityLexicon.organizationHeads.contains(lower) || EntityLexicon.placeWords.contains(lower) { return false }
         return true
     }
 
@@ -40,11 +40,14 @@ extension EntityScan {
         var titleEnd = -1
         for index in run where isTitle(index) { titleEnd = index + 1 }
         if titleEnd == -1 {
-            var before = run.lowerBound - 1
-            if before >= 0, tokens[before].lower == ".", before > 0, EntityLexicon.honorifics.contains(tokens[before - 1].lower) {
-                before -= 1
+            let before = run.lowerBound - 1
+            if before > 0, tokens[before].lower == ".", tokens[before - 1].isCapitalized,
+                EntityLexicon.abbreviatedHonorifics.contains(tokens[before - 1].lower)
+            {
+                titleEnd = run.lowerBound  // "Mr. Lieberman", "Dr. Fauci"
+            } else if isTitle(before), !tokens[run.lowerBound].sentenceInitial {
+                titleEnd = run.lowerBound  // "spokesman John Kirby"
             }
-            if isTitle(before) { titleEnd = run.lowerBound }
         }
         if titleEnd >= 0 {
             var first = titleEnd
@@ -65,18 +68,30 @@ extension EntityScan {
         while index < run.upperBound {
             if isNamePart(index), isGiven(index), index + 1 < run.upperBound, isNamePart(index + 1) || isParticle(index + 1) {
                 if acceptsGivenName(at: index, limit: run.upperBound), addName(from: index, limit: run.upperBound) {
-                    index = run.upperBound
+                    // "Emmanuel Macron and Giorgia Meloni": look for another name after this one.
+                    while index < run.upperBound, owner[index] != -1 { index += 1 }
                     continue
                 }
             }
             index += 1
         }
-        // 3. Two or three name words marked by a speech verb or an apposition.
+        // 3. Two or three name words marked by a verb or an apposition ("Maia Sandu accused");
+        //    one word only by a speech verb, and not a word that starts sentences ("Analysts said").
         let first = firstNameWord(in: run)
         let words = run.upperBound - first
-        guard words >= 2, words <= 3, (first..<run.upperBound).allSatisfy({ isNamePart($0) }) else { return }
+        guard words >= 1, words <= 3, (first..<run.upperBound).allSatisfy({ isNamePart($0) }) else { return }
         guard gazetteer.trie.longestMatch(tokens, from: first, text: text) == nil else { return }
-        if hasPersonCue(after: run.upperBound) { addName(from: first, limit: run.upperBound) }
+        if words == 1 {
+            // A lone capitalised word before "said" is as often a company ("Verizon said") as a person:
+            // only known surnames count; other lone names join a person named in full elsewhere.
+            let token = tokens[first]
+            guard gazetteer.surnames.contains(token.lower), !gazetteer.englishWords.contains(token.lower) else { return }
+            if hasPersonCue(after: run.upperBound, verbs: EntityLexicon.speechVerbs, apposition: false) {
+                addName(from: first, limit: run.upperBound)
+            }
+        } else if hasPersonCue(after: run.upperBound, verbs: EntityLexicon.personVerbs) {
+            addName(from: first, limit: run.upperBound)
+        }
     }
 
     private func isParticle(_ index: Int) -> Bool {
@@ -89,10 +104,14 @@ extension EntityScan {
     /// A given name that is also a place or a word ("Israel Katz" vs "Israel Opens"):
     /// the next word must be a known surname, or a cue must follow the name.
     private func acceptsGivenName(at index: Int, limit: Int) -> Bool {
-        let isPlace = gazetteer.trie.longestMatch(tokens, from: index, text: text, limit: index + 1) != nil
-        guard isPlace || tokens[index].sentenceInitial else { return true }
+        // Cities named like people ("Vladimir", "Florence") do not stop a name; countries and regions do.
+        let isPlace = gazetteer.trie.longestMatch(tokens, from: index, text: text, limit: index + 1)?.values.contains {
+            gazetteer.places[$0].type != .city
+        } ?? false
+        let isWord = tokens[index].sentenceInitial && gazetteer.englishWords.contains(tokens[index].lower)
+        guard isPlace || isWord else { return true }
         if gazetteer.surnames.contains(tokens[index + 1].lower) { return true }
-        return hasPersonCue(after: limit)
+        return hasPersonCue(after: limit, verbs: EntityLexicon.personVerbs)
     }
 
     /// The first word of the run that can start a name (skips "The", "In" and other openers).
@@ -103,11 +122,11 @@ extension EntityScan {
     }
 
     /// A speech verb (", he said" aside) or an apposition (", the Minister ...", ", 45, a lawyer") after `end`.
-    func hasPersonCue(after end: Int) -> Bool {
+    func hasPersonCue(after end: Int, verbs: Set<String> = EntityLexicon.speechVerbs, apposition: Bool = true) -> Bool {
         guard end < tokens.count else { return false }
         let next = tokens[end]
-        if next.isWord, EntityLexicon.speechVerbs.contains(next.lower) { return true }
-        if next.lower == ",", end + 1 < tokens.count {
+        if next.isWord, !next.isCapitalized, verbs.contains(next.lower) { return true }
+        if apposition, next.lower == ",", end + 1 < tokens.count {
             var probe = end + 1
             if tokens[probe].hasDigit, probe + 1 < tokens.count, tokens[probe + 1].lower == "," { probe += 2 }
             var steps = 0
@@ -132,15 +151,23 @@ extension EntityScan {
             if isNamePart(end) {
                 words += 1
                 end += 1
-            } else if isParticle(end), end + 1 < limit, isNamePart(end + 1) {
+                // A middle initial: "Donald J. Trump".
+                if words == 1 || words == 2, end + 2 < limit, tokens[end].end - tokens[end].start == 1,
+                    tokens[end].isCapitalized, tokens[end + 1].lower == ".", isNamePart(end + 2)
+                {
+                    end += 2
+                }
+            } else if isParticle(end), end + 1 < limit, isNamePart(end + 1) || isParticle(end + 1) && end + 2 < limit && isNamePart(end + 2) {
                 end += 1
             } else {
                 break
             }
         }
         guard words >= 1, end > first else { return false }
-        // A lone word after a title must not be a place ("President of Azerbaijan" is handled; "Minister Baku" is not a name).
-        if words == 1, let match = gazetteer.trie.longestMatch(tokens, from: first, text: text), match.end >= end {
+        // A lone word after a title must not be a country or region ("President Georgia" is not a name).
+        if words == 1, let match = gazetteer.trie.longestMatch(tokens, from: first, text: text), match.end >= end,
+            match.values.contains(where: { gazetteer.places[$0].type != .city })
+        {
             return false
         }
         guard add(.person, first, end) else { return false }

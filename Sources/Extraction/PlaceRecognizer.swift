@@ -41,6 +41,7 @@ extension EntityScan {
     }
 
     private func acceptsPlace(_ first: Int, _ end: Int, _ records: [PlaceRecord]) -> Bool {
+        if end - first == 1, EntityLexicon.demonyms.contains(tokens[first].lower) { return false }
         let cue = hasPlaceCue(first, end)
         if records.contains(where: { $0.type == .country }) { return true }
         if records.contains(where: { $0.type == .region && !$0.isWord && !$0.isPersonalName }) { return true }
@@ -57,6 +58,12 @@ extension EntityScan {
     /// "in Baku", "from Odessa", "Springfield, Illinois".
     private func hasPlaceCue(_ first: Int, _ end: Int) -> Bool {
         if let before = wordBefore(first), !before.isCapitalized, EntityLexicon.locatives.contains(before.lower) {
+            return true
+        }
+        // "Bakhmut and Avdiivka": a place listed with another place.
+        if first >= 2, tokens[first - 1].lower == "and" || tokens[first - 1].lower == "or" || tokens[first - 1].lower == ",",
+            owner[first - 2] != -1, spans[owner[first - 2]].kind == .place
+        {
             return true
         }
         if end + 1 < tokens.count, tokens[end].lower == ",", EntityScan.isNameWord(tokens[end + 1]),

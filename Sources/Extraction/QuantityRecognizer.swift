@@ -36,7 +36,7 @@ public struct QuantityRecognizer: Recognizer {
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
-            let candidate = token.kind == .number || (token.kind == .word && token.lexeme >= 0)
+            let candidate = token.kind == .number || (token.kind == .word && !token.classes.isDisjoint(with: .startsQuantity))
             if candidate, let (_, first, end) = Self.match(tokens, at: index, strict: true) {
                 mentions.append(text.mention(.quantity, tokens[first].start, tokens[end - 1].end))
                 index = end
@@ -258,8 +258,6 @@ enum UnitPhrase {
     /// The phrase text between tokens `from` and `to` with single spaces.
     static func text(_ tokens: Tokens, from: Int, to: Int) -> String {
         guard from < to else { return "" }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: tokens.scalars[tokens[from].start..<tokens[to - 1].end])
-        return String(view)
+        return ScalarString.make(tokens.scalars, tokens[from].start, tokens[to - 1].end)
     }
 }

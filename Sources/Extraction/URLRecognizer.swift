@@ -55,7 +55,10 @@ public struct URLRecognizer: Recognizer {
             // Letters of internationalised paths count; typographic quotes and spaces end the URL.
             return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
         }
-        return !"<>\"{}|\\^`".unicodeScalars.contains(scalar)
+        switch value {
+        case 34, 60, 62, 92, 94, 96, 123, 124, 125: return false  // " < > \ ^ ` { | }
+        default: return true
+        }
     }
 
     private static func hasPrefix(_ scalars: [Unicode.Scalar], _ index: Int, _ prefix: String) -> Bool {
@@ -126,6 +129,10 @@ public struct URLRecognizer: Recognizer {
 
     /// A bare lower-case domain around the dot at `dot`: "example.com", "example.com/news".
     private static func bareDomain(_ scalars: [Unicode.Scalar], dot: Int) -> (Int, Int)? {
+        // Most dots end a sentence: a top-level domain starts with a lower-case ASCII letter right after the dot.
+        guard dot + 2 < scalars.count, scalars[dot + 1].value >= 97, scalars[dot + 1].value <= 122,
+              scalars[dot - 1].value < 128, scalars[dot - 1].value != 32
+        else { return nil }
         var start = dot
         while start > 0, isHostScalar(scalars[start - 1]) || scalars[start - 1] == "-" || scalars[start - 1] == "." { start -= 1 }
         guard start < dot, start == 0 || scalars[start - 1] == " " || scalars[start - 1] == "(" || scalars[start - 1] == "\n"

@@ -22,7 +22,7 @@ public struct StageOptions: ParsableArguments, Sendable {
     @Option(name: .long, help: "Process records on N threads, keeping input order.")
     public var jobs: Int = 1
 
-    @Argument(help: ArgumentHelp("NDJSON input files ('-' or none: standard input).", valueName: "input"))
+    @Argument(help: ArgumentHelp("Inputs: NDJSON files for a filter stage; files, folders, globs or URLs for fetch ('-' or none: standard input).", valueName: "input"))
     public var inputs: [String] = []
 
     public init() {}

@@ -117,6 +117,8 @@ public struct DateResolver: Sendable {
             return .range(.month(year: year, month: quarter * 3 - 2), .month(year: year, month: quarter * 3))
         case .range(let lower, let upper):
             return range(lower, upper)
+        case .season(let season, let year?, _):
+            return Self.season(season, year: year)
         default:
             guard let reference else { return Self.noReference }
             return relative(expression, reference: reference)
@@ -208,6 +210,22 @@ public struct DateResolver: Sendable {
             default:
                 return .day(reference.adding(days: weekday - today))
             }
+        case .season(let season, _, let offset):
+            // Instances of the season by the year they start in, around the reference.
+            let years = Array((reference.year - 2)...(reference.year + 1))
+            let first = season.months.first
+            func start(_ year: Int) -> CivilDate { CivilDate(year: year, month: first, day: 1) }
+            switch offset ?? 0 {
+            case ..<0:  // "last summer": the latest one already over
+                let year = years.last { Self.seasonEnd(season, year: $0) <= reference } ?? reference.year - 1
+                return Self.season(season, year: year)
+            case 1...:  // "next summer": the first one not yet begun
+                let year = years.first { start($0) > reference } ?? reference.year + 1
+                return Self.season(season, year: year)
+            default:  // "this summer": the one under way, else the one starting in the reference year
+                let current = years.first { start($0) <= reference && reference < Self.seasonEnd(season, year: $0) }
+                return Self.season(season, year: current ?? reference.year)
+            }
         case .monthOfYear(let month, let yearOffset):
             return .month(year: reference.year + yearOffset, month: month)
         case .relativeMonth(let month, let offset):
@@ -222,6 +240,16 @@ public struct DateResolver: Sendable {
         default:
             return .unresolved("unsupported date")
         }
+    }
+
+    static func season(_ season: Season, year: Int) -> ResolvedDate {
+        let (first, last) = season.months
+        return .range(.month(year: year, month: first), .month(year: last < first ? year + 1 : year, month: last))
+    }
+
+    static func seasonEnd(_ season: Season, year: Int) -> CivilDate {
+        let (first, last) = season.months
+        return CivilDate(year: last < first ? year + 1 : year, month: last, day: 1).monthStart(adding: 1)
     }
 
     private func resolvePeriod(_ period: DatePeriod, offset: Int, reference: CivilDate) -> ResolvedDate {

@@ -86,19 +86,6 @@ public struct ExecutionPlan: Sendable, Hashable {
         commands.indices.last { !commands[$0].isTap }
     }
 
-    /// Whether a command's output reaches the runner's own output (directly or through later stages).
-    public func downstream(of index: Int) -> [Int] {
-        var result: [Int] = []
-        var frontier = [index]
-        while let next = frontier.popLast() {
-            for consumer in consumers(of: next) where !result.contains(consumer) {
-                result.append(consumer)
-                frontier.append(consumer)
-            }
-        }
-        return result.sorted()
-    }
-
     /// `--flag value` arguments for a built-in stage: its own options in file order, then the
     /// pipeline-wide ones it does not set itself, then positional paths.
     static func arguments(for stage: PipelineStage, in pipeline: Pipeline, settings: Settings) -> [String] {

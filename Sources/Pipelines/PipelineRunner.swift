@@ -48,6 +48,11 @@ public struct PipelineRunner: Sendable {
         }
         // The runner writes into pipes whose readers may exit; it wants EPIPE, not death.
         signal(SIGPIPE, SIG_IGN)
+        // A closed 0, 1 or 2 (`gleaner run x.yaml <&-`) would be reused for a pipe end, and a
+        // stage given "fd 0" as input would then hold its own pipe open; /dev/null fills the gap.
+        for fd: Int32 in 0...2 where fcntl(fd, F_GETFD) < 0 {
+            _ = open("/dev/null", O_RDWR)
+        }
 
         let count = plan.commands.count
         var stdins = Array(repeating: standardInput, count: count)

@@ -63,7 +63,9 @@ enum SystemProcess {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        for (source, target) in [(stdin, Int32(0)), (stdout, Int32(1)), (stderr, Int32(2))] where source != target {
+        // Also when source == target: glibc then clears close-on-exec, which matters when the
+        // runner's own fd 0, 1 or 2 was closed and a pipe end took its number.
+        for (source, target) in [(stdin, Int32(0)), (stdout, Int32(1)), (stderr, Int32(2))] {
             posix_spawn_file_actions_adddup2(&actions, source, target)
         }
         var attributes = posix_spawnattr_t()

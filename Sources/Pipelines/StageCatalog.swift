@@ -76,7 +76,7 @@ public enum StageCatalog {
         ]),
         StageDescription(name: "clean", options: [
             "keep-raw": .flag,
-            "format": .string,
+            "format": .choice(["text", "markdown"]),
             "include-comments": .flag,
         ]),
         StageDescription(name: "extract", options: [

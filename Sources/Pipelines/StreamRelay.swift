@@ -62,12 +62,16 @@ enum StreamRelay {
     /// closes all of them at the end, so the writer upstream sees SIGPIPE when nobody reads.
     static func copy(from source: Int32, to sinks: [Int32], count: (Int) -> Void) {
         var open = sinks
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var buffer = [UInt8](repeating: 0, count: 1 << 17)
         while !open.isEmpty {
             let got = buffer.withUnsafeMutableBytes { read(source, $0.baseAddress, $0.count) }
             if got < 0, errno == EINTR { continue }
             if got <= 0 { break }
-            let newlines = buffer[0..<got].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            let newlines = buffer.withUnsafeBytes { bytes in
+                var count = 0
+                for byte in UnsafeRawBufferPointer(rebasing: bytes[0..<got]) where byte == 0x0A { count += 1 }
+                return count
+            }
             if newlines > 0 { count(newlines) }
             open = buffer.withUnsafeBytes { bytes in
                 let chunk = UnsafeRawBufferPointer(rebasing: bytes[0..<got])

@@ -6,7 +6,7 @@ extension BodyFormat: ExpressibleByArgument {}
 
 /// `clean`: HTML or scraped text in `raw` → article `text`, metadata and `boilerplate`.
 @main
-struct CleanCommand: ParsableCommand {
+struct CleanCommand: GleanerCommand {
     static let configuration = CommandConfiguration(
         commandName: "clean",
         abstract: "Turn fetched documents into article text, metadata and accounted-for boilerplate.",

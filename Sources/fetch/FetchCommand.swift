@@ -5,7 +5,7 @@ import Foundation
 import GleanerCore
 
 @main
-struct FetchCommand: AsyncParsableCommand {
+struct FetchCommand: GleanerAsyncCommand {
     static let configuration = CommandConfiguration(
         commandName: "fetch",
         abstract: "Read documents from files, directories, globs, WARC archives and http(s) URLs; write one NDJSON record each.",

@@ -2,7 +2,7 @@ import ArgumentParser
 import GleanerCore
 
 @main
-struct Gleaner: ParsableCommand {
+struct Gleaner: GleanerCommand {
     static let configuration = CommandConfiguration(
         commandName: "gleaner",
         abstract: "Run, check and explain Gleaner YAML pipelines.",

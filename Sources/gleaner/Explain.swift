@@ -5,7 +5,7 @@ struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the shell pipeline that does what a pipeline file does.",
         discussion: """
-            Environment references are expanded; a report that is not the last stage becomes
+            Environment references are expanded; a report that is not the last stage becomes \
             `tee >(report ...)` (bash).
 
             Example:

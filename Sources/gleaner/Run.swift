@@ -7,9 +7,9 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a pipeline: each stage its own process, joined by pipes.",
         discussion: """
-            Refuses an invalid file (exit 65). Stage programs are found next to gleaner first, then
-            on PATH. When a stage fails, gleaner names it and exits with its status (128+N for a
-            signal); a stage ended by SIGPIPE because a later stage stopped reading is not a failure.
+            Refuses an invalid file (exit 65). Stage programs are found next to gleaner first, \
+            then on PATH. When a stage fails, gleaner names it and exits with its status (128+N for \
+            a signal); a stage ended by SIGPIPE because a later stage stopped reading is not a failure.
 
             Example:
               REFERENCE_DATE=2024-01-31 gleaner run pipelines/seeds.yaml

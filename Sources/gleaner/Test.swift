@@ -7,9 +7,9 @@ struct Test: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the checks in a pipeline file's `tests:` list.",
         discussion: """
-            Each test feeds its input to the pipeline's stages up to `until` (default: every
-            stage before the first report) and checks the records that come out. Prints one line
-            per test, each failed check with its file:line:col, then `N passed, M failed`
+            Each test feeds its input to the pipeline's stages up to `until` (default: every \
+            stage before the first report) and checks the records that come out. Prints one line \
+            per test, each failed check with its file:line:col, then `N passed, M failed` \
             (counting checks). Exits 1 when a check fails.
 
             Example:

@@ -16,7 +16,7 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let pipeline = try file.load()
-        let tests = pipeline.tests.count
-        print("\(file.path): ok (\(pipeline.stages.count) stages, \(tests) test\(tests == 1 ? "" : "s"))")
+        let (stages, tests) = (pipeline.stages.count, pipeline.tests.count)
+        print("\(file.path): ok (\(stages) stage\(stages == 1 ? "" : "s"), \(tests) test\(tests == 1 ? "" : "s"))")
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 import GleanerCore
 import Normalization
 
-@main struct NormalizeCommand: ParsableCommand {
+@main struct NormalizeCommand: GleanerCommand {
     static let configuration = CommandConfiguration(
         commandName: "normalize",
         abstract: "Give every mention a canonical value: ISO dates, ISO 4217 amounts, numbers with units, fractions.",

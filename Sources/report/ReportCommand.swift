@@ -5,7 +5,7 @@ import Reporting
 extension ReportFormat: ExpressibleByArgument {}
 
 @main
-struct ReportCommand: ParsableCommand {
+struct ReportCommand: GleanerCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Turn normalised records into a report: markdown, html, json or csv.",

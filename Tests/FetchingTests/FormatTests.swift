@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 import Testing
 @testable import Fetching
 
@@ -193,5 +196,30 @@ struct FailurePolicyTests {
         let line = summary.json(seconds: 0.5)
         #expect(line.contains("\"failures\":{\"dns\":1,\"timeout\":1}"))
         #expect(line.contains("\"failed\":2"))
+    }
+}
+
+@Suite("Network errors in words")
+struct TransportErrorTests {
+    @Test(
+        "URLSession errors map to the reasons --stats counts",
+        arguments: [
+            (URLError.Code.cannotFindHost, FailureReason.dns, false),
+            (.dnsLookupFailed, .dns, false),
+            (.cannotConnectToHost, .refused, true),
+            (.timedOut, .timeout, true),
+            (.serverCertificateUntrusted, .tls, false),
+            (.networkConnectionLost, .network, true),
+        ])
+    func classifies(code: URLError.Code, reason: FailureReason, retryable: Bool) {
+        let error = SessionDelegate.classify(URLError(code))
+        #expect(error.reason == reason)
+        #expect(error.retryable == retryable)
+    }
+
+    @Test("a libcurl certificate failure reported as unknown is still TLS")
+    func curlCertificate() {
+        let error = URLError(.unknown, userInfo: [NSLocalizedDescriptionKey: "SSL certificate problem: self-signed certificate"])
+        #expect(SessionDelegate.classify(error).reason == .tls)
     }
 }

@@ -27,11 +27,14 @@ struct HTTPFetchTests {
         #expect(headers["last-modified"] != nil)
     }
 
-    @Test("charset comes from Content-Type; undeclared legacy HTML is Windows-1252; gzip bodies are inflated")
+    @Test("charset comes from Content-Type; undeclared legacy HTML is Windows-1252; gzip and deflate bodies are inflated")
     func charsetsAndGzip() async throws {
-        let output = try await fetch([server.url("/latin1"), server.url("/nocharset"), server.url("/gzip"), server.url("/plain")])
+        let output = try await fetch([
+            server.url("/latin1"), server.url("/nocharset"), server.url("/gzip"), server.url("/plain"), server.url("/deflate"),
+        ])
         let records = output.records
-        #expect(records.count == 4)
+        #expect(records.count == 5)
+        #expect(records[4].string(Field.raw)?.contains("Deflated body.") == true)
         #expect(records[0].string(Field.raw)?.contains("Café") == true)
         #expect(records[1].string(Field.raw)?.contains("“quoted” — café") == true)
         #expect(records[1].string(Field.charset) == "windows-1252")
@@ -124,6 +127,16 @@ struct HTTPFetchTests {
         #expect(denied.failures.first?.message.contains("127.0.0.1") == true)
     }
 
+    @Test(
+        "an untrusted certificate fails as TLS",
+        .enabled(if: (try? FaultServer.shared())?.tlsPort != nil, "the HTTPS twin needs openssl"))
+    func tls() async throws {
+        let port = try #require(server.tlsPort)
+        let output = try await fetch(["https://127.0.0.1:\(port)/page/1"], options: testOptions { $0.retries = 0 })
+        #expect(output.failures.first?.reason == .tls)
+        #expect(output.failures.first?.message.hasPrefix("TLS failure") == true)
+    }
+
     @Test("--follow-feeds expands RSS, Atom and a sitemap index to article records in order")
     func feeds() async throws {
         let output = try await fetch(
@@ -133,6 +146,30 @@ struct HTTPFetchTests {
         #expect(finals == (1...7).map { server.url("/page/\($0)") })
         let unfollowed = try await fetch([server.url("/feed.rss")])
         #expect(unfollowed.records.first?.string(Field.mediaType) == MediaType.rss)
+    }
+
+    @Test("a local feed file is expanded too, and '-' lists mix paths and URLs")
+    func localFeedAndMixedList() async throws {
+        let dir = try TemporaryDirectory()
+        let feed = try dir.write(
+            "feed.xml",
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><item><link>\(server.url("/page/9"))</link></item></channel></rss>")
+        let expanded = try await fetch([feed], options: testOptions { $0.followFeeds = true })
+        #expect(expanded.records.compactMap { $0.string(Field.finalURL) } == [server.url("/page/9")])
+        let note = try dir.write("note.txt", "local note")
+        let mixed = try await fetch(["-"], stdin: "\(note)\n\(server.url("/plain"))\n")
+        #expect(mixed.records.compactMap { $0.string(Field.source) } == [note, server.url("/plain")])
+    }
+
+    @Test("without --fetched-at, records carry the fetch time in RFC 3339 UTC")
+    func fetchTime() async throws {
+        var options = testOptions()
+        options.fetchedAt = nil
+        let items = SourceResolver { [] }.resolve(arguments: [server.url("/page/1")])
+        var output = CollectingOutput()
+        let clock: @Sendable () -> Date = { Date(timeIntervalSince1970: 1_700_000_000) }
+        _ = try await Fetcher(options: options, now: clock).run(items, output: &output)
+        #expect(output.records.first?.string(Field.fetchedAt) == "2023-11-14T22:13:20Z")
     }
 
     @Test("--cache sends conditional requests and emits the cached record on 304, marked cached")

@@ -91,6 +91,8 @@ extension JSONObject {
 /// It listens on 127.0.0.1 only and exits when this process closes its stdin.
 final class FaultServer: @unchecked Sendable {
     let port: Int
+    /// The HTTPS twin with a self-signed certificate, when openssl was there to make one.
+    let tlsPort: Int?
     private let process: Process
     private let stdin: Pipe
 
@@ -111,11 +113,13 @@ final class FaultServer: @unchecked Sendable {
             buffer.append(chunk)
         }
         let line = String(decoding: buffer, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard line.hasPrefix("PORT "), let port = Int(line.dropFirst(5)) else {
+        let words = line.split(separator: " ")
+        guard words.count >= 2, words[0] == "PORT", let port = Int(words[1]) else {
             process.terminate()
             throw FetchSetupError("fault server did not start: '\(line)'")
         }
         self.port = port
+        tlsPort = words.count >= 4 && words[2] == "TLSPORT" ? Int(words[3]) : nil
         self.process = process
         self.stdin = stdin
     }

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """A misbehaving HTTP server for fetch's tests and benchmark. Binds 127.0.0.1 only.
 
-Prints "PORT <n>" on stdout once listening. Exits when stdin closes (its parent
+Prints "PORT <n>" on stdout once listening, followed by " TLSPORT <m>" when openssl is
+there to make a throwaway self-signed certificate (an HTTPS twin no client trusts, for TLS failures). Exits when stdin closes (its parent
 test or script ended) or after --lifetime seconds, whichever comes first.
 
 Paths:
@@ -10,6 +11,7 @@ Paths:
   /latin1              HTML declared ISO-8859-1 in Content-Type
   /nocharset           HTML in Windows-1252 bytes, no charset anywhere
   /gzip                an HTML page sent with Content-Encoding: gzip
+  /deflate             an HTML page sent with Content-Encoding: deflate (zlib format)
   /redirect/<k>        302 chain of k hops ending at /page/1
   /loop/a, /loop/b     redirect to each other forever
   /flaky/<key>         500 on the first request per key, then 200
@@ -24,11 +26,17 @@ Paths:
   /bench/<n>           a ~6 KB article page for the benchmark
 """
 import argparse
+import os
+import shutil
+import ssl
+import subprocess
+import tempfile
 import email.utils
 import gzip
 import io
 import sys
 import threading
+import zlib
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -116,6 +124,9 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/gzip":
             return self.send(200, gzip.compress(html_page("Zipped", "Compressed body.")),
                              headers=[("Content-Encoding", "gzip")])
+        if path == "/deflate":
+            return self.send(200, zlib.compress(html_page("Deflated", "Deflated body.")),
+                             headers=[("Content-Encoding", "deflate")])
         if path.startswith("/redirect/"):
             k = int(path[10:])
             target = "/page/1" if k <= 0 else f"/redirect/{k - 1}"
@@ -171,6 +182,25 @@ class Handler(BaseHTTPRequestHandler):
         return f"http://127.0.0.1:{self.server.server_address[1]}"
 
 
+def start_tls_twin(server_class):
+    """The same handler over TLS with a fresh self-signed certificate, or None without openssl."""
+    if shutil.which("openssl") is None:
+        return None
+    folder = tempfile.mkdtemp(prefix="fault-server-tls-")
+    key, cert = os.path.join(folder, "key.pem"), os.path.join(folder, "cert.pem")
+    made = subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1",
+                           "-days", "1", "-keyout", key, "-out", cert], capture_output=True)
+    if made.returncode != 0:
+        return None
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    shutil.rmtree(folder, ignore_errors=True)
+    tls = server_class(("127.0.0.1", 0), Handler)
+    tls.daemon_threads = True
+    tls.socket = context.wrap_socket(tls.socket, server_side=True)
+    return tls
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, default=0)
@@ -183,7 +213,12 @@ def main():
 
     server = Server(("127.0.0.1", args.port), Handler)
     server.daemon_threads = True
-    print(f"PORT {server.server_address[1]}", flush=True)
+    line = f"PORT {server.server_address[1]}"
+    tls = start_tls_twin(Server)
+    if tls is not None:
+        line += f" TLSPORT {tls.server_address[1]}"
+        threading.Thread(target=tls.serve_forever, daemon=True).start()
+    print(line, flush=True)
 
     def stop_when_parent_goes():
         sys.stdin.read()

@@ -57,6 +57,16 @@ struct CommandLineTests {
         #expect(result.output == "{\"arg\":\"b.txt\",\"clean\":true}\n")
     }
 
+    @Test("run with its standard input closed still ends when a reader stops early")
+    func closedStandardInput() throws {
+        let stages = try workspace(pipeline: "stages:\n  - run: [yes, '{}']\n  - run: [head, -n, '2']\n")
+        let result = try Executables.run(
+            "/bin/sh", ["-c", "exec 0<&-; timeout 60 ./gleaner run p.yaml"], directory: stages.folder,
+            environment: ["PATH": "/usr/bin:/bin"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.output == "{}\n{}\n")
+    }
+
     @Test("run names the failed stage and exits with its status")
     func runFailure() throws {
         let stages = try workspace(pipeline: "stages:\n  - fetch: { paths: [a] }\n  - clean\n  - extract\n")

@@ -11,6 +11,8 @@ struct CurrencyMatcher: Sendable {
     }
 
     static let shared = CurrencyMatcher()
+    /// The longest prefix word ("Mex", "Dhs", "EUR").
+    static let longestPrefix = CurrencyTable.prefixes.keys.map(\.unicodeScalars.count).max() ?? 3
 
     private final class Node: @unchecked Sendable {
         var children: [String: Node] = [:]
@@ -144,6 +146,8 @@ struct CurrencyMatcher: Sendable {
             return Marker(code: code, first: index, end: index + 1)
         }
         guard token.kind == .word else { return nil }
+        let length = token.end - token.start
+        guard length <= 3, tokens.scalars[token.start].properties.isUppercase || length <= 2 else { return nil }
         let text = tokens.text(index)
         if text.count == 3, text.uppercased() == text, CurrencyTable.codes[text] != nil {
             return Marker(code: text, first: index, end: index + 1)

@@ -45,6 +45,17 @@ struct WordClass: OptionSet, Sendable, Hashable {
     static let percentWord = WordClass(rawValue: 1 << 21)
     /// "quarter", "half".
     static let fraction = WordClass(rawValue: 1 << 22)
+    /// Words a date expression can start with that have no date class of their own ("the", "from", "a").
+    static let dateStart = WordClass(rawValue: 1 << 23)
+
+    /// Words a quantity can start with besides numbers and hedges ("a dozen", "half a million", "up to").
+    static let quantityStart = WordClass(rawValue: 1 << 24)
+
+    /// Every class a quantity can start with.
+    static let startsQuantity: WordClass = [.cardinal, .vague, .hedgeApproximate, .hedgeMinimum, .hedgeMaximum, .quantityStart]
+
+    /// Every class a date expression can start with.
+    static let startsDate: WordClass = [.month, .weekday, .relativeDay, .relativeModifier, .periodPart, .cardinal, .ordinal, .dateStart]
 }
 
 /// The closed vocabulary of the numeric recognisers: one lookup per word token.
@@ -287,6 +298,13 @@ final class Lexicon: Sendable {
                 "aged", "old", "long", "high", "wide", "deep", "tall", "away", "apart", "alone", "together",
             ]
             for word in stops { add(word, .stop) }
+            for word in ["a", "an", "half", "up", "at", "as", "no", "in", "close", "just", "well", "estimated", "more",
+                         "fewer", "less"] {
+                add(word, .quantityStart)
+            }
+            for word in ["the", "from", "between", "a", "an", "spring", "summer", "autumn", "fall", "winter", "q"] {
+                add(word, .dateStart)
+            }
             // Words the grammars compare against, with no class of their own.
             for word in ["cent", "points", "point", "basis", "bps", "bp", "ago", "them", "whom", "night", "quarter",
                          "half", "dozen", "a", "an", "and", "of", "the", "to", "s", "q", "summer", "spring", "autumn",

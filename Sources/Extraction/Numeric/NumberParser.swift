@@ -87,7 +87,14 @@ enum NumberParser {
         guard let (mantissa, decimals) = decimal(tokens, index) else { return nil }
         var match = NumberMatch(value: scaled(mantissa, exponent: -decimals), first: index, end: index + 1)
         match.hasDecimals = decimals > 0 || tokens.scalars[tokens[index].start..<tokens[index].end].contains(".")
-        if let (multiplier, end) = scaleAfter(tokens, index + 1) {
+        // "$1.5-billion": a hyphen between the digits and the scale word.
+        var scaleIndex = index + 1
+        if tokens.isDash(scaleIndex), tokens.attached(scaleIndex), tokens.attached(scaleIndex + 1),
+           let word = tokens.entry(scaleIndex + 1)?.word, ["million", "billion", "trillion"].contains(word)
+        {
+            scaleIndex += 1
+        }
+        if let (multiplier, end) = scaleAfter(tokens, scaleIndex) {
             let exponent = Int((multiplier).log10Exact ?? -1)
             if exponent >= 0 {
                 match.value = scaled(mantissa, exponent: exponent - decimals)

@@ -19,6 +19,8 @@ struct Token: Sendable {
     var capitalized: Bool
     /// Index into ``Lexicon/entries`` for known words, -1 otherwise.
     var lexeme: Int32
+    /// The lexical classes of a known word (empty otherwise), copied here so checks need no lookup.
+    var classes: WordClass = []
 }
 
 /// A text split into tokens once and shared by the numeric recognisers.
@@ -48,6 +50,7 @@ struct Tokens: Sendable {
         var newline = false
         var buffer: [UInt8] = []
         buffer.reserveCapacity(32)
+        let lexicon = Lexicon.shared
         while index < count {
             let scalar = scalars[index]
             let value = scalar.value
@@ -88,11 +91,15 @@ struct Tokens: Sendable {
                     index += 1
                 }
                 var lexeme: Int32 = -1
+                var classes: WordClass = []
                 if ascii, buffer.count <= Lexicon.longestWord {
-                    lexeme = Lexicon.shared.lookup(buffer)
+                    lexeme = lexicon.lookup(buffer)
+                    if lexeme >= 0 { classes = lexicon.entries[Int(lexeme)].classes }
                 }
                 let capitalized = value < 128 ? (value >= 65 && value <= 90) : scalar.properties.isUppercase
-                tokens.append(Token(start: start, end: index, kind: .word, newlineBefore: newline, capitalized: capitalized, lexeme: lexeme))
+                tokens.append(Token(
+                    start: start, end: index, kind: .word, newlineBefore: newline, capitalized: capitalized, lexeme: lexeme,
+                    classes: classes))
             } else {
                 index += 1
                 tokens.append(Token(start: start, end: index, kind: .symbol, newlineBefore: newline, capitalized: false, lexeme: -1))
@@ -127,7 +134,10 @@ struct Tokens: Sendable {
     /// True when token `index` is the word `word` (lower case, case-insensitive match).
     @inline(__always)
     func isWord(_ index: Int, _ word: String) -> Bool {
-        entry(index)?.word == word
+        guard index >= 0, index < tokens.count, tokens[index].lexeme >= 0,
+              tokens[index].end - tokens[index].start == word.utf8.count
+        else { return false }
+        return entry(index)?.word == word
     }
 
     /// True when token `index` is the word `word` in one of `words`.
@@ -139,8 +149,8 @@ struct Tokens: Sendable {
     /// True when token `index` has any of the lexical classes in `classes`.
     @inline(__always)
     func has(_ index: Int, _ classes: WordClass) -> Bool {
-        guard let entry = entry(index) else { return false }
-        return !entry.classes.isDisjoint(with: classes)
+        guard index >= 0, index < tokens.count else { return false }
+        return !tokens[index].classes.isDisjoint(with: classes)
     }
 
     /// True when token `index` is the single scalar `symbol`.
@@ -176,9 +186,7 @@ struct Tokens: Sendable {
 
     /// The token's text.
     func text(_ index: Int) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[tokens[index].start..<tokens[index].end])
-        return String(view)
+        ScalarString.make(scalars, tokens[index].start, tokens[index].end)
     }
 
     /// The day offset a relative modifier names: last/past/previous -1, this/current 0, next/coming 1.

@@ -35,7 +35,7 @@ public struct Fetcher: Sendable {
         defer { context.finish() }
         var summary = FetchSummary()
         summary.sources = items.count
-        let window = max(1, options.concurrency) * 4
+        let window = max(1, options.concurrency) * 16
         var pending: [Int: [FetchEvent]] = [:]
         var nextToEmit = 0
         try await withThrowingTaskGroup(of: (Int, [FetchEvent]).self) { group in

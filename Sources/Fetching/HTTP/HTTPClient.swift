@@ -53,16 +53,46 @@ final class HTTPClient: Sendable {
     ///   - request: The request, with its timeout and headers set.
     ///   - maxBytes: The most body bytes accepted after decompression.
     func perform(_ request: URLRequest, maxBytes: Int) async -> Result<HTTPResponse, TransportError> {
-        await withCheckedContinuation { continuation in
-            let task = session.dataTask(with: request)
-            delegate.register(task: task, maxBytes: maxBytes, continuation: continuation)
-            task.resume()
+        let handle = CancellableTask()
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let task = session.dataTask(with: request)
+                delegate.register(task: task, maxBytes: maxBytes, continuation: continuation)
+                handle.start(task)
+            }
+        } onCancel: {
+            handle.cancel()
         }
     }
 }
 
+/// Cancels the URLSession task when the Swift task that awaits it is cancelled
+/// (a run stopping at its first failure does not wait for slow responses).
+private final class CancellableTask: @unchecked Sendable {
+    private let lock = NSLock()
+    private var task: URLSessionTask?
+    private var cancelled = false
+
+    func start(_ task: URLSessionTask) {
+        let cancelled = lock.withLock {
+            self.task = task
+            return self.cancelled
+        }
+        task.resume()
+        if cancelled { task.cancel() }
+    }
+
+    func cancel() {
+        let task = lock.withLock {
+            cancelled = true
+            return self.task
+        }
+        task?.cancel()
+    }
+}
+
 /// Collects each task's response and body; finishes its continuation once.
-private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     private struct TaskState {
         var maxBytes: Int
         var body: [UInt8] = []
@@ -149,6 +179,7 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
             returning: .success(HTTPResponse(url: url, status: http.statusCode, headers: headers, body: state.body)))
     }
 
+    /// Maps a URLSession error to a failure reason a person understands.
     static func classify(_ error: any Error) -> TransportError {
         guard let urlError = error as? URLError else {
             return TransportError(reason: .network, detail: "\(error)", retryable: true)
@@ -166,10 +197,18 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
             return TransportError(reason: .tls, detail: "TLS failure (\(urlError.localizedDescription))", retryable: false)
         case .networkConnectionLost, .notConnectedToInternet, .badServerResponse:
             return TransportError(reason: .network, detail: urlError.localizedDescription, retryable: true)
+        case .cancelled:
+            return TransportError(reason: .network, detail: "cancelled", retryable: false)
         case .dataLengthExceedsMaximum:
             return TransportError(reason: .tooLarge, detail: "body is over --max-bytes", retryable: false)
         default:
-            return TransportError(reason: .network, detail: urlError.localizedDescription, retryable: false)
+            // FoundationNetworking reports some libcurl failures (a certificate it cannot verify)
+            // as .unknown with curl's message; the message still says what happened.
+            let message = urlError.localizedDescription
+            if ["SSL", "TLS", "certificate"].contains(where: message.contains) {
+                return TransportError(reason: .tls, detail: "TLS failure (\(message))", retryable: false)
+            }
+            return TransportError(reason: .network, detail: message, retryable: false)
         }
     }
 }

@@ -83,7 +83,8 @@ final class WebFetcher: Sendable {
 
     /// Follows `url` through redirects to a document, or says why not.
     func retrieve(_ url: String, source: String) async -> Result<Document, TransportError> {
-        let deadline = now().addingTimeInterval(options.deadline)
+        // Time queued behind politeness limits moves the deadline out: it is not the URL's fault.
+        var deadline = now().addingTimeInterval(options.deadline)
         guard var current = URL(string: url) else {
             return .failure(TransportError(reason: .unsupported, detail: "invalid URL", retryable: false))
         }
@@ -110,7 +111,8 @@ final class WebFetcher: Sendable {
             var delay = options.hostDelay
             if options.obeyRobots {
                 let rules: RobotsRules
-                switch await robots.rules(for: current, fetch: { robotsURL in await self.fetchRobots(robotsURL, deadline: deadline) }) {
+                let robotsDeadline = deadline
+                switch await robots.rules(for: current, fetch: { robotsURL in await self.fetchRobots(robotsURL, deadline: robotsDeadline) }) {
                 case .success(let value): rules = value
                 // The host cannot be reached at all: say so, rather than blaming robots.txt.
                 case .failure(let error): return .failure(error)
@@ -132,7 +134,7 @@ final class WebFetcher: Sendable {
                 }
             }
             let response: HTTPResponse
-            switch await exchange(request, delay: delay, deadline: deadline) {
+            switch await exchange(request, delay: delay, deadline: &deadline) {
             case .failure(let error): return .failure(error)
             case .success(let value): response = value
             }
@@ -187,7 +189,7 @@ final class WebFetcher: Sendable {
     }
 
     /// One request with retries on connection errors, 429 and 5xx, inside the politeness limits.
-    private func exchange(_ original: URLRequest, delay: Double, deadline: Date) async -> Result<HTTPResponse, TransportError> {
+    private func exchange(_ original: URLRequest, delay: Double, deadline: inout Date) async -> Result<HTTPResponse, TransportError> {
         var request = original
         let hostKey = original.url.map(WARCWriter.hostHeader) ?? ""
         var attempt = 0
@@ -197,12 +199,19 @@ final class WebFetcher: Sendable {
                 return .failure(
                     TransportError(reason: .timeout, detail: "deadline of \(Self.seconds(options.deadline)) exceeded", retryable: false))
             }
-            request.timeoutInterval = min(options.timeout, remaining)
+            let queued = now()
             await gate.acquire(host: hostKey, delay: delay)
             await slots.acquire()
-            let result = await client.perform(request, maxBytes: options.maxBytes)
+            let waited = now().timeIntervalSince(queued)
+            deadline = deadline.addingTimeInterval(waited)
+            request.timeoutInterval = min(options.timeout, remaining)
+            let result =
+                Task.isCancelled
+                ? .failure(TransportError(reason: .network, detail: "cancelled", retryable: false))
+                : await client.perform(request, maxBytes: options.maxBytes)
             await slots.release()
             await gate.release(host: hostKey)
+            if Task.isCancelled { return result }
             var wait: Double
             switch result {
             case .success(let response):
@@ -242,11 +251,12 @@ final class WebFetcher: Sendable {
     /// a host that cannot be reached at all is a failure of its own.
     private func fetchRobots(_ url: URL, deadline: Date) async -> Result<RobotsRules, TransportError> {
         var current = url
+        var deadline = deadline
         for _ in 0..<5 {
             var request = URLRequest(url: current)
             request.setValue(options.userAgent, forHTTPHeaderField: "User-Agent")
             let response: HTTPResponse
-            switch await exchange(request, delay: options.hostDelay, deadline: deadline) {
+            switch await exchange(request, delay: options.hostDelay, deadline: &deadline) {
             case .success(let value): response = value
             case .failure(let error) where error.reason == .tooLarge: return .success(.allowAll)
             case .failure(let error) where error.reason == .status: return .success(.disallowAll)
