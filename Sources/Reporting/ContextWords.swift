@@ -3,7 +3,8 @@
 /// Two occurrences are "about the same thing" when their sentences share
 /// enough content words once the figures themselves are taken out: the
 /// Jaccard index of the two word sets is at least ``threshold`` and they
-/// share at least ``minimumShared`` words. Words are interned as integers
+/// share at least ``minimumShared`` words (``minimumSharedForSameValue`` when
+/// the two values are equal). Words are interned as integers
 /// (``Vocabulary``), so comparing two contexts is a merge of sorted arrays.
 struct ContextWords: Hashable, Sendable {
     /// Word ids in order of first appearance.
@@ -13,6 +14,8 @@ struct ContextWords: Hashable, Sendable {
 
     static let threshold = 0.3
     static let minimumShared = 4
+    /// For two mentions of the same value, whose equal values are evidence already.
+    static let minimumSharedForSameValue = 3
 
     init(ordered: [Int32]) {
         self.ordered = ordered
@@ -48,9 +51,10 @@ struct ContextWords: Hashable, Sendable {
     }
 
     /// Whether two contexts describe the same thing.
-    func matches(_ other: ContextWords) -> Bool {
+    /// - Parameter minimumShared: Fewer shared words suffice when the values already agree.
+    func matches(_ other: ContextWords, minimumShared: Int = ContextWords.minimumShared) -> Bool {
         let shared = sharedCount(other)
-        guard shared >= Self.minimumShared else { return false }
+        guard shared >= minimumShared else { return false }
         return Double(shared) / Double(count + other.count - shared) >= Self.threshold
     }
 

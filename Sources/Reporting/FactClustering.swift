@@ -18,12 +18,17 @@ enum FactClustering {
     }
 
     /// Clusters of occurrences, each in position order, the clusters in order of their first occurrence.
-    static func clusters(_ occurrences: [FactOccurrence], vocabulary: Vocabulary) -> [Cluster] {
+    /// - Parameter rank: The order of documents in the report, so members read in document order.
+    static func clusters(_ occurrences: [FactOccurrence], vocabulary: Vocabulary, rank: [String: Int]) -> [Cluster] {
+        func before(_ lhs: FactOccurrence, _ rhs: FactOccurrence) -> Bool {
+            let left = rank[lhs.document] ?? Int.max, right = rank[rhs.document] ?? Int.max
+            return left != right ? left < right : lhs.position < rhs.position
+        }
         var groups: [String: [FactOccurrence]] = [:]
         for occurrence in occurrences { groups[key(of: occurrence), default: []].append(occurrence) }
         var result: [Cluster] = []
         for group in groups.values {
-            let sorted = group.sorted { $0.position < $1.position }
+            let sorted = group.sorted(by: before)
             let contexts = sorted.map { vocabulary.context(sentence: $0.sentenceText, excluding: $0.text) }
             guard sorted.count > 1 else {
                 result.append(Cluster(members: sorted, contexts: contexts))
@@ -34,7 +39,7 @@ enum FactClustering {
             var exact: [ContextWords: Int] = [:]
             var bare: [String: Int] = [:]
             for index in sorted.indices {
-                if contexts[index].count < ContextWords.minimumShared {
+                if contexts[index].count < ContextWords.minimumSharedForSameValue {
                     let text = sorted[index].text.lowercased()
                     if let other = bare[text] { sets.union(other, index) } else { bare[text] = index }
                 } else if let other = exact[contexts[index]] {
@@ -46,13 +51,13 @@ enum FactClustering {
             forEachCandidatePair(contexts) { first, second in
                 sets.union(first, second)
             } when: { first, second in
-                contexts[first].matches(contexts[second])
+                contexts[first].matches(contexts[second], minimumShared: ContextWords.minimumSharedForSameValue)
             }
             for component in sets.components() {
                 result.append(Cluster(members: component.map { sorted[$0] }, contexts: component.map { contexts[$0] }))
             }
         }
-        return result.sorted { $0.first.position < $1.first.position }
+        return result.sorted { before($0.first, $1.first) }
     }
 
     /// The value that makes two occurrences candidates for the same fact.

@@ -78,11 +78,12 @@ enum HTMLAssets {
         .flag { display: inline-block; padding: 0 .35rem; border-radius: 3px; background: var(--warn-soft);
           color: var(--warn); font-size: .8rem; text-decoration: none; white-space: nowrap; }
         .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: 1rem; }
-        figure { margin: 0; padding: .75rem; border: 1px solid var(--line); border-radius: 6px; break-inside: avoid; }
+        figure { margin: 0; padding: .75rem; border: 1px solid var(--line); border-radius: 6px; break-inside: avoid; min-width: 0; }
         figure.wide { grid-column: 1 / -1; }
         figcaption { font-weight: 600; margin-bottom: .4rem; }
         figcaption small { font-weight: 400; color: var(--muted); }
         svg { display: block; width: 100%; height: auto; }
+        .chart-timeline svg { min-width: 40rem; }
         svg text { font: 11px system-ui, sans-serif; fill: var(--ink); }
         svg .axis { stroke: var(--muted); stroke-width: 1; }
         svg .tick { fill: var(--muted); }
@@ -114,6 +115,7 @@ enum HTMLAssets {
           h2 { break-after: avoid; }
           tr, figure, .conflict, li { break-inside: avoid; }
           .scroll { overflow: visible; }
+          .chart-timeline svg { min-width: 0; }
           header, main, footer { max-width: none; padding: 0; }
         }
         """

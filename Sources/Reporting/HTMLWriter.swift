@@ -94,7 +94,7 @@ public struct HTMLWriter: Sendable {
         out += "<section id=\"charts\"><h2>At a glance</h2><div class=\"charts\">\n"
         let timeline = SVGCharts.timeline(report.timeline)
         out += "<figure class=\"wide chart-timeline\"><figcaption>Timeline <small>\(report.timeline.count) dated facts</small></figcaption>"
-        out += timeline.isEmpty ? "<p class=\"empty\">No dated facts.</p>" : timeline
+        out += timeline.isEmpty ? "<p class=\"empty\">No dated facts.</p>" : "<div class=\"scroll\">\(timeline)</div>"
         out += "</figure>\n"
         for (kind, rows, id) in [("People", report.people, "people"), ("Organisations", report.organizations, "organizations"), ("Places", report.places, "places")] {
             let bars = rows.prefix(10).enumerated().map { index, row in

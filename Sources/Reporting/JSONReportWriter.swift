@@ -13,33 +13,74 @@ public struct JSONReportWriter: Sendable {
 
     /// The report as a JSON value.
     public func value(_ report: Report) -> JSONValue {
+        .object(JSONObject(members(report).map { ($0.key, $0.value()) }))
+    }
+
+    /// The report as JSON text, one line, ending with a newline.
+    ///
+    /// Written member by member and element by element, so the whole report
+    /// never exists twice in memory (as values and as text); the bytes are
+    /// those of ``value(_:)``.
+    public func render(_ report: Report) -> String {
+        var out = "{"
+        for (index, member) in members(report).enumerated() {
+            if index > 0 { out += "," }
+            out += JSONCodec.string(.string(member.key)) + ":"
+            if let elements = member.elements {
+                out += "["
+                for element in 0..<elements.count {
+                    if element > 0 { out += "," }
+                    out += JSONCodec.string(elements.element(element))
+                }
+                out += "]"
+            } else {
+                out += JSONCodec.string(member.value())
+            }
+        }
+        return out + "}\n"
+    }
+
+    /// A top-level member: a value, or an array made one element at a time.
+    private struct Member {
+        var key: String
+        var elements: (count: Int, element: (Int) -> JSONValue)?
+        var single: JSONValue?
+
+        func value() -> JSONValue {
+            if let single { return single }
+            guard let elements else { return .null }
+            return .array((0..<elements.count).map(elements.element))
+        }
+    }
+
+    private func member(_ key: String, _ value: JSONValue) -> Member { Member(key: key, elements: nil, single: value) }
+
+    private func member<Item>(_ key: String, _ items: [Item], _ transform: @escaping (Item) -> JSONValue) -> Member {
+        Member(key: key, elements: (items.count, { transform(items[$0]) }), single: nil)
+    }
+
+    private func members(_ report: Report) -> [Member] {
         var counts: JSONObject = ["records": number(report.records), "documents": number(report.documents.count)]
         var mentions = JSONObject()
         for kind in report.mentionCounts.keys.sorted() { mentions[kind.rawValue] = number(report.mentionCounts[kind]!) }
         counts["mentions"] = .object(mentions)
-        let root: JSONObject = [
-            "schema_version": number(Self.schemaVersion),
-            "generator": "gleaner report",
-            "counts": .object(counts),
-            "documents": .array(report.documents.map(document)),
-            "money": .array(report.money.map(fact)),
-            "currency_totals": .array(report.currencyTotals.map(total)),
-            "timeline": .array(report.timeline.map(fact)),
-            "undated": .array(report.undatedDates.map(fact)),
-            "quantities": .array(report.quantities.map(fact)),
-            "percents": .array(report.percents.map(fact)),
-            "people": .array(report.people.map(entity)),
-            "organizations": .array(report.organizations.map(entity)),
-            "places": .array(report.places.map(entity)),
-            "conflicts": .array(report.conflicts.map(conflict)),
-            "references": .array(report.references.map(reference)),
+        return [
+            member("schema_version", number(Self.schemaVersion)),
+            member("generator", "gleaner report"),
+            member("counts", .object(counts)),
+            member("documents", report.documents, document),
+            member("money", report.money, fact),
+            member("currency_totals", report.currencyTotals, total),
+            member("timeline", report.timeline, fact),
+            member("undated", report.undatedDates, fact),
+            member("quantities", report.quantities, fact),
+            member("percents", report.percents, fact),
+            member("people", report.people, entity),
+            member("organizations", report.organizations, entity),
+            member("places", report.places, entity),
+            member("conflicts", report.conflicts, conflict),
+            member("references", report.references, reference),
         ]
-        return .object(root)
-    }
-
-    /// The report as JSON text, one line, ending with a newline.
-    public func render(_ report: Report) -> String {
-        JSONCodec.string(value(report)) + "\n"
     }
 
     private func number(_ value: Int) -> JSONValue { .number(Double(value)) }

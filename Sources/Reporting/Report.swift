@@ -39,18 +39,20 @@ public struct Report: Sendable {
         for occurrence in occurrences { byKind[occurrence.kind, default: []].append(occurrence) }
 
         let vocabulary = Vocabulary()
-        let moneyClusters = FactClustering.clusters(byKind[.money] ?? [], vocabulary: vocabulary)
-        let dateClusters = FactClustering.clusters(byKind[.date] ?? [], vocabulary: vocabulary)
-        let quantityClusters = FactClustering.clusters(byKind[.quantity] ?? [], vocabulary: vocabulary)
-        let percentClusters = FactClustering.clusters(byKind[.percent] ?? [], vocabulary: vocabulary)
+        let rank = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($0.element.summary.key, $0.offset) })
+        let moneyClusters = FactClustering.clusters(byKind[.money] ?? [], vocabulary: vocabulary, rank: rank)
+        let dateClusters = FactClustering.clusters(byKind[.date] ?? [], vocabulary: vocabulary, rank: rank)
+        let quantityClusters = FactClustering.clusters(byKind[.quantity] ?? [], vocabulary: vocabulary, rank: rank)
+        let percentClusters = FactClustering.clusters(byKind[.percent] ?? [], vocabulary: vocabulary, rank: rank)
 
-        money = Self.sortedMoney(moneyClusters).map { builder.group($0, section: "money") }
+        money = Self.sortedMoney(moneyClusters, rank: rank).map { builder.group($0, section: "money") }
         let datedClusters = dateClusters.filter { FactValue.date($0.first.value)?.sortKey != nil }
-            .sorted { (FactValue.date($0.first.value)?.sortKey ?? "", $0.first.position) < (FactValue.date($1.first.value)?.sortKey ?? "", $1.first.position) }
+            .map { (date: FactValue.date($0.first.value)?.sortKey ?? "", cluster: $0) }
+            .sorted { $0.date != $1.date ? $0.date < $1.date : Self.earlier($0.cluster, $1.cluster, rank) }.map(\.cluster)
         timeline = datedClusters.map { builder.group($0, section: "date") }
         undatedDates = dateClusters.filter { FactValue.date($0.first.value)?.sortKey == nil }.map { builder.group($0, section: "undated") }
-        quantities = Self.sortedByReach(quantityClusters).map { builder.group($0, section: "quantity") }
-        percents = Self.sortedByReach(percentClusters).map { builder.group($0, section: "percent") }
+        quantities = Self.sortedByReach(quantityClusters, rank: rank).map { builder.group($0, section: "quantity") }
+        percents = Self.sortedByReach(percentClusters, rank: rank).map { builder.group($0, section: "percent") }
 
         let rows = EntityJoining.rows(aggregate.entities)
         people = rows.filter { $0.kind == .person }.map { builder.cite($0) }
@@ -79,7 +81,13 @@ public struct Report: Sendable {
     }
 
     /// Money by currency, then largest amount first.
-    private static func sortedMoney(_ clusters: [FactClustering.Cluster]) -> [FactClustering.Cluster] {
+    /// Whether a cluster's first occurrence comes earlier in the report's document order.
+    private static func earlier(_ lhs: FactClustering.Cluster, _ rhs: FactClustering.Cluster, _ rank: [String: Int]) -> Bool {
+        let left = rank[lhs.first.document] ?? Int.max, right = rank[rhs.first.document] ?? Int.max
+        return left != right ? left < right : lhs.first.position < rhs.first.position
+    }
+
+    private static func sortedMoney(_ clusters: [FactClustering.Cluster], rank: [String: Int]) -> [FactClustering.Cluster] {
         clusters.sorted { lhs, rhs in
             let left = FactValue.money(lhs.first.value), right = FactValue.money(rhs.first.value)
             switch (left, right) {
@@ -90,17 +98,17 @@ public struct Report: Sendable {
             case (nil, .some): return false
             case (nil, nil): break
             }
-            return lhs.first.position < rhs.first.position
+            return earlier(lhs, rhs, rank)
         }
     }
 
     /// Facts reported by most documents first, then by value, then by position.
-    private static func sortedByReach(_ clusters: [FactClustering.Cluster]) -> [FactClustering.Cluster] {
+    private static func sortedByReach(_ clusters: [FactClustering.Cluster], rank: [String: Int]) -> [FactClustering.Cluster] {
         let keyed = clusters.map { (reach: Set($0.members.map(\.document)).count, number: FactValue.number($0.first.value) ?? -.infinity, cluster: $0) }
         return keyed.sorted { lhs, rhs in
             if lhs.reach != rhs.reach { return lhs.reach > rhs.reach }
             if lhs.number != rhs.number { return lhs.number > rhs.number }
-            return lhs.cluster.first.position < rhs.cluster.first.position
+            return earlier(lhs.cluster, rhs.cluster, rank)
         }.map(\.cluster)
     }
 }

@@ -62,7 +62,9 @@ public struct ReportJob: Sendable {
                 if partial {
                     try PartialCodec.write(aggregate) { line in try destination.write(JSONCodec.string(line) + "\n") }
                 } else {
-                    try destination.write(Self.render(aggregate, format: format, title: title))
+                    let report = Report(aggregate)
+                    aggregate = Aggregate()  // the report holds what it needs; free the rest before rendering
+                    try destination.write(Self.render(report, format: format, title: title))
                 }
             }
             try destination.commit()
@@ -92,7 +94,11 @@ public struct ReportJob: Sendable {
 
     /// The report of an aggregate in a format other than csv.
     public static func render(_ aggregate: Aggregate, format: ReportFormat, title: String = "Gleaner report") -> String {
-        let report = Report(aggregate)
+        render(Report(aggregate), format: format, title: title)
+    }
+
+    /// A report in a format other than csv.
+    public static func render(_ report: Report, format: ReportFormat, title: String = "Gleaner report") -> String {
         switch format {
         case .markdown, .csv: return MarkdownWriter(title: title).render(report)
         case .json: return JSONReportWriter().render(report)

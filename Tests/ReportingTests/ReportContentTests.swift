@@ -102,6 +102,7 @@ struct ReportContentTests {
             "schema_version", "generator", "counts", "documents", "money", "currency_totals", "timeline", "undated",
             "quantities", "percents", "people", "organizations", "places", "conflicts", "references",
         ])
+        #expect(JSONCodec.string(JSONReportWriter().value(report)) + "\n" == JSONReportWriter().render(report))
         let money = json["money"]!.arrayValue!.first!.objectValue!
         #expect(money.keys == ["id", "kind", "display", "value", "texts", "documents", "sources", "conflict"])
     }
@@ -132,5 +133,35 @@ struct ReportContentTests {
         #expect(MarkdownWriter().render(report) == MarkdownWriter().render(again))
         #expect(HTMLWriter().render(report) == HTMLWriter().render(again))
         #expect(JSONReportWriter().render(report) == JSONReportWriter().render(again))
+    }
+}
+
+@Suite("Same fact, different wording")
+struct SameFactTests {
+    static func report(_ first: String, _ second: String, value: JSONValue, kind: MentionKind, texts: (String, String)) -> Report {
+        Fixtures.report([
+            Fixtures.record(id: "a", source: "a.txt", text: first, mentions: [(kind, texts.0, value)]),
+            Fixtures.record(id: "b", source: "b.txt", text: second, mentions: [(kind, texts.1, value)]),
+        ])
+    }
+
+    @Test("the same date in sentences about the same event is one timeline entry with both sources")
+    func sameDate() {
+        let report = Self.report(
+            "Since February this year, 40,000 citizens left Russia for Israel, the government said.",
+            "The government reports that 40,000 people left Russia since February of this year.",
+            value: ["date": "2023-02", "grain": "month"], kind: .date, texts: ("February this year", "February of this year"))
+        #expect(report.timeline.count == 1)
+        #expect(report.timeline.first?.documents == ["D1", "D2"])
+    }
+
+    @Test("the same figure in unrelated sentences stays two facts")
+    func unrelated() {
+        let report = Self.report(
+            "The charity delivered 500 generators to hospitals in Kharkiv before winter.",
+            "Police said 500 protesters gathered outside parliament on Sunday evening.",
+            value: ["value": 500, "unit": "", "approximate": false], kind: .quantity, texts: ("500", "500"))
+        #expect(report.quantities.count == 2)
+        #expect(report.conflicts.isEmpty)
     }
 }
