@@ -10,3 +10,9 @@ swift build -c "$CONFIG" --product normalize >/dev/null
 python3 Benchmarks/numeric/corpus.py > Tests/Fixtures/eval/numeric.jsonl.tmp
 mv Tests/Fixtures/eval/numeric.jsonl.tmp Tests/Fixtures/eval/numeric.jsonl
 python3 Benchmarks/numeric/eval.py "$(swift build -c "$CONFIG" --show-bin-path)" "$@"
+# The peers on the same corpus, when the bench venv exists (Benchmarks/numeric/bench.sh creates it).
+if [ -x .venv/bin/python ] && .venv/bin/python -c "import dateparser, spacy" 2>/dev/null; then
+    echo
+    echo "peers on the same corpus (exact spans; their span conventions differ, e.g. spaCy's CARDINAL has no unit):"
+    .venv/bin/python Benchmarks/numeric/peer_eval.py
+fi
