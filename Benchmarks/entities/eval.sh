@@ -4,11 +4,12 @@
 # usage: Benchmarks/entities/eval.sh [-v]   (from the repository root; -v lists every error)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-BIN="${GLEANER_BIN:-.build/release}"
-if [[ ! -x "$BIN/extract" || ! -x "$BIN/normalize" ]]; then
-    swift build -c release --product extract >&2
-    swift build -c release --product normalize >&2
+if [[ -z "${GLEANER_BIN:-}" ]]; then
+    # Incremental: quick when the release build is up to date.
+    swift build -c release --product extract >/dev/null
+    swift build -c release --product normalize >/dev/null
 fi
+BIN="${GLEANER_BIN:-.build/release}"
 CORPUS=Tests/Fixtures/eval/entities.jsonl
 python3 -c '
 import json, sys
