@@ -104,7 +104,7 @@ struct ContentExtractor {
                 kind = hint.kind ?? .sidebar
             } else if node.tag == .footer || node.tag == .dialog {
                 kind = hint.kind ?? (node.tag == .footer ? .footer : .other)
-            } else if node.tag == .form || node.tag == .header, isSmallOrLinks(index, whole),
+            } else if flags.stripUnlikely, node.tag == .form || node.tag == .header, isSmallOrLinks(index, whole),
                 node.tag == .form || !hasAncestor(index, tags: [.article, .main]) || hint.unlikely
             {
                 // Some sites wrap the whole page in a <form> (ASP.NET) or put the story in a <header>.
