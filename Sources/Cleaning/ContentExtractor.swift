@@ -54,11 +54,12 @@ struct ContentExtractor {
     /// Finds the body, relaxing the rules when the first try yields less than `minimumLength` characters.
     func extract(minimumLength: Int = 500) -> Selection {
         var best: (selection: Selection, length: Int)?
+        let whole = statistics(gone: [Bool](repeating: false, count: document.nodes.count))
         for flags in [
             Flags(), Flags(stripUnlikely: false), Flags(stripUnlikely: false, weightClasses: false),
             Flags(stripUnlikely: false, weightClasses: false, cleanConditionally: false),
         ] {
-            let (selection, length) = extract(flags: flags)
+            let (selection, length) = extract(flags: flags, whole: whole)
             if length >= minimumLength { return selection }
             if best == nil || length > best!.length { best = (selection, length) }
         }
@@ -67,7 +68,8 @@ struct ContentExtractor {
 
     // MARK: - One pass
 
-    func extract(flags: Flags) -> (Selection, Int) {
+    /// - Parameter whole: Text statistics of the page before anything is set aside.
+    func extract(flags: Flags, whole: Stats) -> (Selection, Int) {
         let nodes = document.nodes
         let count = nodes.count
         var selection = Selection()
@@ -100,10 +102,13 @@ struct ContentExtractor {
                 kind = .navigation
             } else if node.tag == .aside {
                 kind = hint.kind ?? .sidebar
-            } else if node.tag == .footer || node.tag == .form || node.tag == .dialog {
+            } else if node.tag == .footer || node.tag == .dialog {
                 kind = hint.kind ?? (node.tag == .footer ? .footer : .other)
-            } else if node.tag == .header, !hasAncestor(index, tags: [.article, .main]) || hint.unlikely {
-                kind = hint.kind ?? .header
+            } else if flags.stripUnlikely, node.tag == .form || node.tag == .header, isSmallOrLinks(index, whole),
+                node.tag == .form || !hasAncestor(index, tags: [.article, .main]) || hint.unlikely
+            {
+                // Some sites wrap the whole page in a <form> (ASP.NET) or put the story in a <header>.
+                kind = hint.kind ?? (node.tag == .header ? .header : .other)
             } else if selection.byline == nil, hint.byline, node.tag != .body, node.tag != .article {
                 let text = document.text(of: index)
                 if !text.isEmpty, text.count < 100, isPlausibleByline(text) {
@@ -486,6 +491,12 @@ struct ContentExtractor {
             }
         }
         return result
+    }
+
+    /// Whether a block is too short to hold an article, or mostly links.
+    func isSmallOrLinks(_ index: Int, _ stats: Stats) -> Bool {
+        let length = Int(stats.length[index])
+        return length < 1_000 || Double(stats.linkLength[index]) > Double(length) * 0.5
     }
 
     func tagWeight(_ tag: Tag) -> Double {

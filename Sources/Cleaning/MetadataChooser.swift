@@ -62,10 +62,11 @@ struct MetadataChooser {
         } else if original.includes(": ") {
             if !found.headings.contains(where: { $0.text == original }) {
                 let ranges = original.ranges(of: ": ")
-                title = String(original[ranges.last!.upperBound...])
+                guard let first = ranges.first, let last = ranges.last else { return original }
+                title = String(original[last.upperBound...])
                 if title.wordCount < 3 {
-                    title = String(original[ranges.first!.upperBound...])
-                } else if original[..<ranges.first!.lowerBound].split(separator: " ").count > 5 {
+                    title = String(original[first.upperBound...])
+                } else if original[..<first.lowerBound].split(separator: " ").count > 5 {
                     title = original
                 }
             }
@@ -113,8 +114,10 @@ struct MetadataChooser {
         var value = text.collapsingWhitespace()
         var lower = value.lowercased()
         // "Tech Industry by Jane Doe" → "Jane Doe"
-        if let range = lower.ranges(of: " by ").first, !lower.hasPrefix("by ") {
-            value = String(value[value.index(value.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: range.upperBound))...])
+        if !lower.hasPrefix("by "),
+            let range = [" by ", " By ", " BY "].lazy.compactMap({ value.ranges(of: $0).first }).first
+        {
+            value = String(value[range.upperBound...])
             lower = value.lowercased()
         }
         for prefix in ["by ", "by: ", "par ", "von ", "por ", "door ", "written by ", "words by ", "author: ", "authors: "]

@@ -11,8 +11,8 @@ struct CleanCommand: GleanerCommand {
         commandName: "clean",
         abstract: "Turn fetched documents into article text, metadata and accounted-for boilerplate.",
         discussion: """
-            Reads NDJSON records with `raw` (HTML or plain text) and writes them with title, published,
-            byline, section, tags, lang, site_name, url, text and boilerplate[]. `raw` is dropped
+            Reads NDJSON records with `raw` (HTML or plain text) and writes them with title, published, \
+            byline, section, tags, lang, site_name, url, text and boilerplate[]. `raw` is dropped \
             unless --keep-raw. A record with `text` and no `raw` is cleaned again.
 
             Example:

@@ -113,4 +113,13 @@ struct HTMLTests {
         #expect(document.byline == nil)
         #expect(document.tags == ["Bridges", "Harbour"])
     }
+
+    @Test("a page wrapped in one <form>, as ASP.NET sites do, still has a body")
+    func pageInsideForm() {
+        let paragraphs = (1...6).map { "<p>Paragraph \($0) of the story, long enough to count as prose, with commas, clauses and a full stop at the end.</p>" }
+        let html = "<html><body><form id=\"aspnetForm\"><div class=\"story\">" + paragraphs.joined() + "</div></form></body></html>"
+        let document = clean(html)
+        #expect(document.text.hasPrefix("Paragraph 1 of the story"))
+        #expect(document.text.hasSuffix("Paragraph 6 of the story, long enough to count as prose, with commas, clauses and a full stop at the end."))
+    }
 }
