@@ -17,7 +17,7 @@ public struct HTMLWriter: Sendable {
 
     /// The Content-Security-Policy the page declares.
     public static var contentSecurityPolicy: String {
-        let hash = SHA256.base64(SHA256.digest(Array(HTMLAssets.script.utf8)))
+        let hash = Hex.base64(SHA256.digest(Array(HTMLAssets.script.utf8)))
         return "default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-\(hash)'; img-src data:; base-uri 'none'; form-action 'none'"
     }
 

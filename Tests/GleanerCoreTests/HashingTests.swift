@@ -1,5 +1,5 @@
 import Testing
-@testable import Fetching
+@testable import GleanerCore
 
 @Suite("SHA-256 and content ids")
 struct HashingTests {
@@ -32,5 +32,8 @@ struct HashingTests {
     func base32() {
         #expect(Hex.base32(Array("foobar".utf8)) == "MZXW6YTBOI======")
         #expect(Hex.base32(Array("f".utf8)) == "MY======")
+        #expect(Hex.base64(Array("foobar".utf8)) == "Zm9vYmFy")
+        #expect(Hex.base64(Array("fooba".utf8)) == "Zm9vYmE=")
+        #expect(Hex.base64(Array("f".utf8)) == "Zg==")
     }
 }

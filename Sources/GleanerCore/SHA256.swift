@@ -109,6 +109,23 @@ extension UInt32 {
 
 /// Lowercase hexadecimal and RFC 4648 base32 text for digests.
 public enum Hex {
+    /// Standard base64 with padding (RFC 4648), e.g. for a Content-Security-Policy hash.
+    public static func base64(_ bytes: [UInt8]) -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity((bytes.count + 2) / 3 * 4)
+        for chunk in stride(from: 0, to: bytes.count, by: 3) {
+            let b1 = chunk + 1 < bytes.count ? bytes[chunk + 1] : 0
+            let b2 = chunk + 2 < bytes.count ? bytes[chunk + 2] : 0
+            let value = UInt32(bytes[chunk]) << 16 | UInt32(b1) << 8 | UInt32(b2)
+            out.append(alphabet[Int(value >> 18 & 63)])
+            out.append(alphabet[Int(value >> 12 & 63)])
+            out.append(chunk + 1 < bytes.count ? alphabet[Int(value >> 6 & 63)] : UInt8(ascii: "="))
+            out.append(chunk + 2 < bytes.count ? alphabet[Int(value & 63)] : UInt8(ascii: "="))
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     private static let digits = Array("0123456789abcdef".utf8)
 
     /// `bytes` as lowercase hex.
