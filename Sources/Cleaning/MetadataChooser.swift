@@ -138,6 +138,11 @@ struct MetadataChooser {
         {
             words = Array(words[...comma])
         }
+        // "Jane Doe Games Editor" → "Jane Doe": a trailing job word and the beat before it, keeping two words.
+        let jobWords = ["editor", "reporter", "correspondent", "writer", "columnist", "contributor", "producer", "journalist", "photographer"]
+        if words.count >= 3, jobWords.contains(words[words.count - 1].lowercased().trimmingCharacters(".,")) {
+            words.removeLast(words.count >= 4 ? 2 : 1)
+        }
         // Trailing separators, month and weekday names, and lower-case words ("ago", "před").
         while let last = words.last {
             let key = last.lowercased().trimmingCharacters(".,")

@@ -13,6 +13,8 @@ struct BylineTests {
         ("Stella Kim, Jennifer Jett", "Stella Kim, Jennifer Jett"),
         ("Contributors to Wikimedia projects", "Contributors to Wikimedia projects"),
         ("Nicolas Perriault —", "Nicolas Perriault"),
+        ("Ben Silverman Games Editor", "Ben Silverman"),
+        ("Jane Doe Editor", "Jane Doe"),
     ])
     func cleaned(raw: String, name: String) {
         #expect(MetadataChooser.cleanByline(raw) == name)
