@@ -1,3 +1,5 @@
+import GleanerCore
+
 /// Decodes document bytes to text in the order browsers and crawlers trust the clues:
 /// byte-order mark, the declared charset (from HTTP), `<meta charset>` or
 /// `http-equiv` in the first 4 KB, UTF-8 when the bytes are valid UTF-8, else Windows-1252.
@@ -33,19 +35,7 @@ public enum CharsetDecoder {
     }
 
     /// Maps the many spellings of a charset to one name; `nil` for an empty name.
-    static func normalizedName(_ name: String) -> String? {
-        let key = name.trimmingCharacters(" \"';").lowercased()
-        switch key {
-        case "": return nil
-        case "utf8", "utf-8", "unicode-1-1-utf-8": return "utf-8"
-        case "latin1", "latin-1", "iso-8859-1", "iso8859-1", "iso_8859-1", "l1", "us-ascii", "ascii", "cp1252",
-            "windows-1252", "x-cp1252":
-            return "windows-1252"
-        case "utf-16", "utf-16le": return "utf-16le"
-        case "utf-16be": return "utf-16be"
-        default: return key
-        }
-    }
+    static func normalizedName(_ name: String) -> String? { Charset.label(name) }
 
     /// The charset named by `<meta charset=...>` or `<meta http-equiv content="...; charset=...">`.
     static func metaCharset(_ bytes: [UInt8]) -> String? {
@@ -72,44 +62,11 @@ public enum CharsetDecoder {
         return nil
     }
 
-    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: return true
-            case .error: return false
-            }
-        }
-    }
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool { Charset.isValidUTF8(bytes) }
 
-    /// Windows-1252: Latin-1 with typographic punctuation in 0x80–0x9F.
-    static let windows1252High: [UInt32] = [
-        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD,
-        0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A,
-        0x0153, 0xFFFD, 0x017E, 0x0178,
-    ]
-
-    static func decodeWindows1252(_ bytes: [UInt8]) -> String {
-        var scalars = String.UnicodeScalarView()
-        scalars.reserveCapacity(bytes.count)
-        for byte in bytes {
-            let value = byte >= 0x80 && byte < 0xA0 ? windows1252High[Int(byte - 0x80)] : UInt32(byte)
-            scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
-        }
-        return String(scalars)
-    }
+    static func decodeWindows1252(_ bytes: [UInt8]) -> String { Charset.decodeWindows1252(bytes) }
 
     static func decodeUTF16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool) -> String {
-        var units: [UInt16] = []
-        units.reserveCapacity(bytes.count / 2)
-        var index = bytes.startIndex
-        while index + 1 < bytes.endIndex {
-            let first = UInt16(bytes[index]), second = UInt16(bytes[index + 1])
-            units.append(bigEndian ? first << 8 | second : second << 8 | first)
-            index += 2
-        }
-        return String(decoding: units, as: UTF16.self)
+        Charset.decodeUTF16(bytes, bigEndian: bigEndian).text
     }
 }

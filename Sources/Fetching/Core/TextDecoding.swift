@@ -1,4 +1,5 @@
 import Foundation
+import GleanerCore
 
 /// A document's bytes decoded to text, with the charset that was used.
 public struct DecodedText: Sendable, Equatable {
@@ -51,26 +52,7 @@ public enum TextDecoding {
     }
 
     /// Maps a charset label to the WHATWG Encoding Standard's name for the labels Gleaner decodes.
-    static func normalizedLabel(_ raw: String) -> String? {
-        let label = raw.trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'")).lowercased()
-        guard !label.isEmpty else { return nil }
-        switch label {
-        case "utf-8", "utf8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "x-unicode20utf8": return "utf-8"
-        // WHATWG maps Latin-1 and ASCII labels to Windows-1252, a superset that browsers use for them.
-        case "windows-1252", "cp1252", "x-cp1252", "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1",
-            "us-ascii", "ascii", "ansi_x3.4-1968", "cp819", "ibm819", "iso-ir-100":
-            return "windows-1252"
-        case "utf-16le", "utf-16": return label
-        case "utf-16be": return label
-        case "windows-1251", "cp1251", "x-cp1251": return "windows-1251"
-        case "windows-1250", "cp1250", "x-cp1250": return "windows-1250"
-        case "iso-8859-2", "iso8859-2", "latin2", "l2": return "iso-8859-2"
-        case "shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "windows-31j": return "shift_jis"
-        case "euc-jp", "x-euc-jp": return "euc-jp"
-        case "iso-2022-jp": return "iso-2022-jp"
-        default: return label
-        }
-    }
+    static func normalizedLabel(_ raw: String) -> String? { Charset.label(raw) }
 
     private static let foundationEncodings: [String: String.Encoding] = [
         "windows-1251": .windowsCP1251, "windows-1250": .windowsCP1250, "iso-8859-2": .isoLatin2,
@@ -128,9 +110,7 @@ public enum TextDecoding {
         return nil
     }
 
-    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        String(validating: bytes, as: UTF8.self) != nil
-    }
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool { Charset.isValidUTF8(bytes) }
 
     private static func utf8(_ bytes: [UInt8]) -> DecodedText {
         if let text = String(validating: bytes, as: UTF8.self) { return DecodedText(text: text, charset: "utf-8") }
@@ -143,42 +123,13 @@ public enum TextDecoding {
     }
 
     private static func utf16(_ bytes: [UInt8], littleEndian: Bool) -> DecodedText {
-        var units: [UInt16] = []
-        units.reserveCapacity(bytes.count / 2)
-        var index = 0
-        while index + 1 < bytes.count {
-            let (low, high) = littleEndian ? (bytes[index], bytes[index + 1]) : (bytes[index + 1], bytes[index])
-            units.append(UInt16(high) << 8 | UInt16(low))
-            index += 2
-        }
-        let text = String(decoding: units, as: UTF16.self)
-        let clean = text.unicodeScalars.allSatisfy { $0 != "\u{FFFD}" } && bytes.count % 2 == 0
+        let (text, clean) = Charset.decodeUTF16(bytes, bigEndian: !littleEndian)
         return DecodedText(
             text: text, charset: littleEndian ? "utf-16le" : "utf-16be",
             warning: clean ? nil : "invalid UTF-16, sequences replaced with U+FFFD")
     }
 
     private static func windows1252(_ bytes: [UInt8]) -> DecodedText {
-        var scalars = String.UnicodeScalarView()
-        for byte in bytes {
-            if byte >= 0x80, byte < 0xA0, let mapped = cp1252High[Int(byte - 0x80)] {
-                scalars.append(mapped)
-            } else {
-                scalars.append(Unicode.Scalar(byte))
-            }
-        }
-        return DecodedText(text: String(scalars), charset: "windows-1252")
+        DecodedText(text: Charset.decodeWindows1252(bytes), charset: "windows-1252")
     }
-
-    /// Windows-1252 bytes 0x80...0x9F (the rest is Latin-1); unassigned bytes map to the C1 control as WHATWG does.
-    private static let cp1252High: [Unicode.Scalar?] = [
-        "\u{20AC}", "\u{81}", "\u{201A}", "\u{0192}", "\u{201E}", "\u{2026}", "\u{2020}", "\u{2021}",
-        "\u{02C6}", "\u{2030}", "\u{0160}", "\u{2039}", "\u{0152}", "\u{8D}", "\u{017D}", "\u{8F}",
-        "\u{90}", "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{2022}", "\u{2013}", "\u{2014}",
-        "\u{02DC}", "\u{2122}", "\u{0161}", "\u{203A}", "\u{0153}", "\u{9D}", "\u{017E}", "\u{0178}",
-    ]
-}
-
-extension DecodedText {
-    init(text: String, charset: String) { self.init(text: text, charset: charset, warning: nil) }
 }
