@@ -2,7 +2,7 @@ public import GleanerCore
 
 /// Writes a report as one JSON document with a stable, versioned schema.
 ///
-/// The schema is documented in docs/reporting.md. Keys come in a fixed
+/// The schema is documented in README.md ("JSON schema"). Keys come in a fixed
 /// order; ``schemaVersion`` changes whenever a field is removed or changes
 /// meaning (adding a field does not change it).
 public struct JSONReportWriter: Sendable {
