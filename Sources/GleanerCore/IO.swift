@@ -53,9 +53,10 @@ public struct IOFailure: Error, Sendable, CustomStringConvertible {
     }
 }
 
-enum FileDescriptorIO {
-    /// Writes all bytes, retrying on EINTR. Returns false on EPIPE or another error.
-    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+/// Raw writes to a file descriptor.
+public enum FileDescriptorIO {
+    /// Writes all bytes, retrying on EINTR. Returns false on EPIPE or another error (see `errno`).
+    public static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {

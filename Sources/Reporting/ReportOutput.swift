@@ -51,18 +51,7 @@ public final class ReportOutput {
     /// Writes what is buffered.
     public func flush() throws {
         guard !pending.isEmpty else { return }
-        let ok = pending.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += written
-            }
-            return true
-        }
+        let ok = FileDescriptorIO.writeAll(fd, pending)
         guard ok else {
             if errno == EPIPE { throw OutputClosed() }
             throw IOFailure.errno("cannot write", path ?? "standard output")
