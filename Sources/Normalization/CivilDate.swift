@@ -1,3 +1,4 @@
+import GleanerCore
 /// A proleptic Gregorian calendar day, with the arithmetic date resolution needs
 /// (no Foundation calendars, so results never depend on the machine's time zone).
 public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -30,27 +31,13 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         self.init(year: year, month: month, day: day)
     }
 
-    /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
-    public var dayNumber: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
+    /// Days since 1970-01-01.
+    public var dayNumber: Int { CalendarDays.dayNumber(year: year, month: month, day: day) }
 
     /// The date `days` days since 1970-01-01.
     public init(dayNumber days: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        self.init(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+        let date = CalendarDays.date(dayNumber: days)
+        self.init(year: date.year, month: date.month, day: date.day)
     }
 
     /// 1 = Monday ... 7 = Sunday.
