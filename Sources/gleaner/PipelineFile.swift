@@ -8,10 +8,16 @@ struct PipelineFile: ParsableArguments {
     @Argument(help: ArgumentHelp("The pipeline YAML file.", valueName: "file"))
     var path: String
 
-    /// The pipeline, or every problem printed to stderr and exit 65.
+    @Option(help: ArgumentHelp(
+        "Resolve the file's relative paths against this folder (default: the pipeline file's own folder; `.` for the current one).",
+        valueName: "dir"))
+    var cwd: String?
+
+    /// The pipeline with its relative paths resolved, or every problem printed to stderr and exit 65.
     func load() throws -> Pipeline {
         do {
-            return try PipelineLoader(environment: ProcessInfo.processInfo.environment).load(contentsOf: path)
+            let pipeline = try PipelineLoader(environment: ProcessInfo.processInfo.environment).load(contentsOf: path)
+            return PathResolution.resolve(pipeline, against: cwd ?? PathResolution.folder(of: path))
         } catch {
             Diagnostics.print(error)
             throw ExitCode(FileManager.default.fileExists(atPath: path) ? SysExit.dataError : SysExit.noInput)
