@@ -7,6 +7,8 @@ import Yams
 public struct PipelineLoader: Sendable {
     /// The environment `${VAR:-default}` references expand from.
     public var expansion: EnvironmentExpansion
+    /// Accept tests that check nothing yet (`expect: []`), for `gleaner test --update` to fill in.
+    public var allowsUncheckedTests = false
 
     /// Creates a loader.
     /// - Parameter environment: variables for `${VAR}` references, usually the process environment.
@@ -348,6 +350,7 @@ public struct PipelineLoader: Sendable {
             case "records":
                 if let reading = collector.scalar(value), reading.kind == .integer, let count = Int(reading.text) {
                     test.records = count
+                    test.recordsLocation = value.location
                 } else {
                     collector.report("'records' must be a whole number, found \(collector.phrase(value))", at: value)
                 }
@@ -361,7 +364,9 @@ public struct PipelineLoader: Sendable {
                         test.fields.append(FieldExpectation(field: field, value: json, location: fieldKey.location))
                     }
                 }
-            case "expect": test.expect = readExpectations(value, key: keyName, collector: collector)
+            case "expect":
+                test.expect = readExpectations(value, key: keyName, collector: collector)
+                test.expectLocation = value.location
             case "expect_not": test.expectNot = readExpectations(value, key: keyName, collector: collector)
             default:
                 collector.report("unknown key '\(keyName)' in a test" + Suggestion.hint(for: keyName, among: Self.testKeys), at: key)
@@ -376,6 +381,8 @@ public struct PipelineLoader: Sendable {
     }
 
     private func readExpectations(_ node: Node, key: String, collector: DiagnosticCollector) -> [MentionExpectation] {
+        // `expect_not:` with every item commented out is an empty list.
+        if case .scalar = node, collector.scalar(node, expanding: false)?.kind == .null { return [] }
         guard case .sequence(let sequence) = node else {
             collector.report("'\(key)' must be a list of mentions, found \(collector.phrase(node))", at: node)
             return []
@@ -423,8 +430,11 @@ public struct PipelineLoader: Sendable {
                         + Suggestion.hint(for: until, among: names),
                     at: test.location)
             }
-            if test.checkCount == 0 {
-                collector.report("test '\(test.name)' checks nothing: add 'expect', 'expect_not', 'fields' or 'records'", at: test.location)
+            if test.checkCount == 0, !allowsUncheckedTests {
+                collector.report(
+                    "test '\(test.name)' checks nothing: add 'expect', 'expect_not', 'fields' or 'records' "
+                        + "(or write 'expect: []' and run gleaner test --update)",
+                    at: test.location)
             }
         }
     }

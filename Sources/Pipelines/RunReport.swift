@@ -179,7 +179,7 @@ extension RunReport {
         for key in order.prefix(limit) {
             let group = groups[key]!
             let count = group.count > 1 ? "\(group.count)× " : ""
-            let source = group.source.map { " (\($0)\(group.count > 1 ? ", …" : ""))" } ?? ""
+            let source = group.source.flatMap { key.contains($0) ? nil : $0 }.map { " (\($0)\(group.count > 1 ? ", …" : ""))" } ?? ""
             lines.append("  \(count)\(key)\(source)")
         }
         if order.count > limit { lines.append("  … and \(order.count - limit) more reasons") }

@@ -14,6 +14,6 @@ struct Gleaner: GleanerCommand {
               gleaner test pipelines/seeds.yaml
             """,
         version: GleanerVersion.string,
-        subcommands: [Run.self, Validate.self, Explain.self, Test.self]
+        subcommands: [Run.self, Validate.self, Explain.self, Test.self, Init.self]
     )
 }

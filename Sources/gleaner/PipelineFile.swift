@@ -14,9 +14,12 @@ struct PipelineFile: ParsableArguments {
     var cwd: String?
 
     /// The pipeline with its relative paths resolved, or every problem printed to stderr and exit 65.
-    func load() throws -> Pipeline {
+    /// - Parameter allowingUncheckedTests: accept tests that check nothing yet (for `test --update`).
+    func load(allowingUncheckedTests: Bool = false) throws -> Pipeline {
         do {
-            let pipeline = try PipelineLoader(environment: ProcessInfo.processInfo.environment).load(contentsOf: path)
+            var loader = PipelineLoader(environment: ProcessInfo.processInfo.environment)
+            loader.allowsUncheckedTests = allowingUncheckedTests
+            let pipeline = try loader.load(contentsOf: path)
             return PathResolution.resolve(pipeline, against: cwd ?? PathResolution.folder(of: path))
         } catch {
             Diagnostics.print(error)

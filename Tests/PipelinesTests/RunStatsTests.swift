@@ -27,7 +27,7 @@ struct RunStatsTests {
             """
         #expect(RunReport.deadLetterSummary(Array(lines.utf8), file: "out/r.ndjson") == [
             "3 records went to the dead-letter file out/r.ndjson:",
-            "  fetch: cannot read missing.txt: No such file or directory (missing.txt)",
+            "  fetch: cannot read missing.txt: No such file or directory",
             "  2× clean: not JSON (b.txt, …)",
         ])
         #expect(RunReport.deadLetterSummary([], file: "x").isEmpty)

@@ -170,7 +170,7 @@ struct ValidationTests {
         #expect(problems(yaml) == [
             "pipelines/x.yaml:3:5: test 'a': 'until' names no stage of this pipeline: 'normalise'",
             "pipelines/x.yaml:7:17: unknown mention kind 'monye' (did you mean 'money'?)",
-            "pipelines/x.yaml:8:5: test 'b' checks nothing: add 'expect', 'expect_not', 'fields' or 'records'",
+            "pipelines/x.yaml:8:5: test 'b' checks nothing: add 'expect', 'expect_not', 'fields' or 'records' (or write 'expect: []' and run gleaner test --update)",
             "pipelines/x.yaml:10:5: a test needs a 'name'",
         ])
     }
