@@ -35,6 +35,32 @@ public enum PathResolution {
         return result
     }
 
+    /// The files a resolved pipeline's stages read that do not exist: `urls` lists, `rates` and
+    /// `gazetteer`, each reported at its stage (fetch's `paths` and test inputs are not checked:
+    /// a missing source is a dead letter, and a test reports its own input).
+    /// - Parameter exists: whether a path names a file (injected for tests).
+    public static func missingFiles(_ pipeline: Pipeline, exists: (String) -> Bool) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        let checked: [String: [String]] = ["fetch": ["urls"], "normalize": ["rates", "gazetteer"]]
+        for stage in pipeline.stages {
+            guard let name = stage.builtinName, let options = checked[name] else { continue }
+            for option in stage.options where options.contains(option.name) {
+                let paths: [String]
+                switch option.value {
+                case .text(let path): paths = [path]
+                case .list(let list): paths = list
+                case .flag: paths = []
+                }
+                for path in paths where path != "-" && !path.contains("://") && !exists(path) {
+                    problems.append(Diagnostic(
+                        file: pipeline.file, location: stage.location,
+                        message: "the '\(option.name)' file of stage '\(name)' does not exist: \(path)"))
+                }
+            }
+        }
+        return problems
+    }
+
     /// The folder a pipeline file's relative paths are relative to: the file's own folder,
     /// as the user named it (`pipelines` for `pipelines/seeds.yaml`, `.` for `seeds.yaml`).
     public static func folder(of file: String) -> String {

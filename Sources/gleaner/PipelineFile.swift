@@ -16,11 +16,14 @@ struct PipelineFile: ParsableArguments {
     /// The pipeline with its relative paths resolved, or every problem printed to stderr and exit 65.
     /// - Parameter allowingUncheckedTests: accept tests that check nothing yet (for `test --update`).
     func load(allowingUncheckedTests: Bool = false) throws -> Pipeline {
-        do {
+        do throws(PipelineDiagnostics) {
             var loader = PipelineLoader(environment: ProcessInfo.processInfo.environment)
             loader.allowsUncheckedTests = allowingUncheckedTests
             let pipeline = try loader.load(contentsOf: path)
-            return PathResolution.resolve(pipeline, against: cwd ?? PathResolution.folder(of: path))
+            let resolved = PathResolution.resolve(pipeline, against: cwd ?? PathResolution.folder(of: path))
+            let missing = PathResolution.missingFiles(resolved) { FileManager.default.fileExists(atPath: $0) }
+            if !missing.isEmpty { throw PipelineDiagnostics(missing) }
+            return resolved
         } catch {
             Diagnostics.print(error)
             throw ExitCode(FileManager.default.fileExists(atPath: path) ? SysExit.dataError : SysExit.noInput)

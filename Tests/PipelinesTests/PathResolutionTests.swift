@@ -40,4 +40,14 @@ struct PathResolutionTests {
         #expect(PathResolution.folder(of: "seeds.yaml") == ".")
         #expect(PathResolution.join("x", "../../up") == "../up")
     }
+
+    @Test("files the stages would fail to read are reported at their stage or test")
+    func missingFiles() throws {
+        let pipeline = try resolved("/home/me/project/pipelines")
+        let problems = PathResolution.missingFiles(pipeline) { $0 != "/home/me/project/data/rates.csv" }
+        #expect(problems.map(\.description) == [
+            "/home/me/project/pipelines/p.yaml:5:5: the 'rates' file of stage 'normalize' does not exist: /home/me/project/data/rates.csv",
+        ])
+        #expect(PathResolution.missingFiles(pipeline) { $0.hasSuffix(".csv") }.isEmpty)
+    }
 }
