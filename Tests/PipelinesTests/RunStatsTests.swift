@@ -1,5 +1,9 @@
+import Foundation
 import GleanerCore
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 @testable import Pipelines
 
 /// What `gleaner run` says about a run: its rejects, its dead letters and its progress.
@@ -54,5 +58,34 @@ struct RunStatsTests {
         let feeds = try PipelineLoader(environment: [:]).load(
             yaml: "stages:\n  - fetch: { paths: [a.xml], follow-feeds: true }\n", file: "p.yaml")
         #expect(ProgressTotal.estimate(feeds) == nil)
+    }
+
+    @Test("with a progress display, stages' messages go through the runner, above the progress line")
+    func stageMessagesThroughDisplay() throws {
+        let stages = FakeStages()
+        _ = stages.add("clean", #"""
+            cat
+            if [ -t 2 ]; then echo 'clean: stderr is a terminal' >&2; else echo 'clean: stderr is the runner' >&2; fi
+            """#)
+        let pipeline = try PipelineLoader(environment: [:]).load(
+            yaml: #"stages: [{run: [printf, '{"a":1}\n']}, clean]"#, file: "t.yaml")
+        let displayPath = stages.path("display")
+        let descriptor = open(displayPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let output = open("/dev/null", O_WRONLY)
+        defer {
+            close(descriptor)
+            close(output)
+        }
+        let display = ProgressDisplay(descriptor: descriptor)
+        var runner = stages.runner()
+        runner.standardOutput = output
+        runner.countRecords = true
+        runner.errorLines = { display.message($0) }
+        runner.progress = { display.draw(StageProgress.line($0)) }
+        let report = try runner.run(ExecutionPlan(pipeline: pipeline))
+        display.finish(StageProgress.line(report.results.map(StageProgress.init(result:))))
+        let text = stages.read(displayPath)
+        #expect(text.contains("\r\u{1B}[Kclean: stderr is the runner\n"), "\(text.debugDescription)")
+        #expect(text.hasSuffix("\r\u{1B}[Krun printf 1 ✓ → clean ✓\n"), "\(text.debugDescription)")
     }
 }
