@@ -16,6 +16,8 @@ public enum ExpectationUpdate {
         public var text: String
         /// One line per change: `file:line: what changed`.
         public var changes: [String]
+        /// Failing checks left as written because their shape cannot be rewritten in place.
+        public var skipped: [String] = []
     }
 
     /// The file with its failing checks rewritten.
@@ -26,6 +28,7 @@ public enum ExpectationUpdate {
     public static func update(yaml: String, file: String, outputs: [(test: PipelineTest, records: [JSONObject])]) -> Result {
         var lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var changes: [String] = []
+        var skipped: [String] = []
         var insertions: [(after: Int, lines: [String])] = []
         func note(_ line: Int, _ message: String) { changes.append("\(file):\(line): \(message)") }
 
@@ -40,13 +43,19 @@ public enum ExpectationUpdate {
                 let actual = records.first?[field.field] ?? .null
                 guard !ExpectationMatcher.contains(actual, field.value) else { continue }
                 let line = lines[field.location.line - 1]
-                guard let colon = valueStart(of: line, keyColumn: field.location.column) else { continue }
+                guard let colon = valueStart(of: line, keyColumn: field.location.column) else {
+                    skipped.append("\(file):\(field.location.line): \(field.field) is not a one-line value; left as written")
+                    continue
+                }
                 lines[field.location.line - 1] = String(line.prefix(colon)) + " " + flow(actual)
                 note(field.location.line, "\(field.field): \(flow(field.value)) -> \(flow(actual))")
             }
             for expectation in test.expect where !mentions.contains(where: { ExpectationMatcher.matches($0, expectation, wholeText: false) }) {
                 let index = expectation.location.line - 1
-                guard let span = flowMapping(in: lines[index], at: expectation.location.column) else { continue }
+                guard let span = flowMapping(in: lines[index], at: expectation.location.column) else {
+                    skipped.append("\(file):\(expectation.location.line): not a one-line {...} expectation; left as written")
+                    continue
+                }
                 if let mention = closest(to: expectation, in: mentions) {
                     let rewritten = render(updating: expectation, from: mention)
                     lines[index] = String(lines[index].prefix(span.lowerBound)) + rewritten + String(lines[index].dropFirst(span.upperBound))
@@ -77,7 +86,7 @@ public enum ExpectationUpdate {
         for insertion in insertions.sorted(by: { $0.after > $1.after }) {
             lines.insert(contentsOf: insertion.lines, at: insertion.after + 1)
         }
-        return Result(text: lines.joined(separator: "\n"), changes: changes)
+        return Result(text: lines.joined(separator: "\n"), changes: changes, skipped: skipped)
     }
 
     // MARK: - Choosing and writing mentions

@@ -65,6 +65,7 @@ struct Test: ParsableCommand {
             throw ExitCode(SysExit.noInput)
         }
         let result = ExpectationUpdate.update(yaml: text, file: file.path, outputs: outputs)
+        for line in result.skipped { StandardError.write("gleaner: \(line)") }
         guard !result.changes.isEmpty else {
             print("\(file.path): every check holds; nothing to update")
             return

@@ -64,6 +64,15 @@ struct ExpectationUpdateTests {
         #expect(result.changes.first == "p.yaml:6: records: 2 -> 1")
     }
 
+    @Test("an expectation written across lines is left as written, and said so")
+    func blockStyleSkipped() throws {
+        let yaml = "stages: [clean]\ntests:\n  - name: t\n    input: a.ndjson\n    expect:\n      - kind: money\n        text: nowhere\n"
+        let pipeline = try PipelineLoader(environment: [:]).load(yaml: yaml, file: "p.yaml")
+        let result = ExpectationUpdate.update(yaml: yaml, file: "p.yaml", outputs: pipeline.tests.map { ($0, records) })
+        #expect(result.text == yaml)
+        #expect(result.skipped == ["p.yaml:6: not a one-line {...} expectation; left as written"])
+    }
+
     @Test("after the update every check holds")
     func updatedFileHolds() throws {
         let text = try updated().text
