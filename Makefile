@@ -3,6 +3,7 @@
 #   make test     every unit and end-to-end test
 #   make eval     accuracy tables (extraction, entities, cleaning)
 #   make bench    speed and memory beside peer tools, same data, same run
+#   make format   swift format (the toolchain's) over Sources, Tests and Package.swift with .swift-format
 #   make install PREFIX=/usr/local
 
 PREFIX ?= /usr/local
@@ -11,7 +12,7 @@ RELEASE_BIN := .build/release
 DEBUG_BIN := .build/debug
 EXECUTABLES := fetch clean extract normalize report gleaner
 
-.PHONY: all deps build release run test eval bench install uninstall clean seeds-mk
+.PHONY: all deps build release run test eval bench format lint install uninstall clean seeds-mk
 
 all: build
 
@@ -43,6 +44,13 @@ eval: release
 
 bench: release
 	@set -e; for script in Benchmarks/*/bench.sh; do echo "== $$script"; bash "$$script"; done
+
+format:
+	$(SWIFT) format --in-place --recursive --parallel --configuration .swift-format Sources Tests Package.swift
+
+# The same check without changing files (exit non-zero on a difference).
+lint:
+	$(SWIFT) format lint --recursive --parallel --configuration .swift-format Sources Tests Package.swift
 
 install: release
 	install -d "$(DESTDIR)$(PREFIX)/bin"

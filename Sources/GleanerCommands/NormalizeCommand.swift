@@ -1,10 +1,9 @@
 import ArgumentParser
 import Extraction
-import Foundation
 import GleanerCore
 import Normalization
 
-@main struct NormalizeCommand: GleanerCommand {
+struct NormalizeCommand: GleanerCommand {
     static let configuration = CommandConfiguration(
         commandName: "normalize",
         abstract: "Give every mention a canonical value: ISO dates, ISO 4217 amounts, numbers with units, fractions.",
@@ -38,43 +37,17 @@ import Normalization
     var gazetteer: String?
 
     func run() throws {
-        var options = NormalizeOptions(baseCurrency: baseCurrency.uppercased())
-        if let referenceDate {
-            guard let date = CivilDate(iso: referenceDate) else {
-                throw ValidationError("--reference-date: '\(referenceDate)' is not a date like 2023-12-07")
-            }
-            options.referenceDate = date
+        let request = NormalizeRequest(
+            referenceDate: referenceDate, dateOrder: dateOrder, ratesFile: rates, baseCurrency: baseCurrency, only: only,
+            gazetteerFile: gazetteer)
+        let stage: NormalizeStage
+        do {
+            stage = try request.stage()
+        } catch {
+            if error.exitStatus == SysExit.usage { throw ValidationError(error.message) }
+            StandardError.write("normalize: \(error)")
+            throw ExitCode(error.exitStatus)
         }
-        guard let order = DateOrder(rawValue: dateOrder.lowercased()) else {
-            throw ValidationError("--date-order: '\(dateOrder)' should be mdy or dmy")
-        }
-        options.dateOrder = order
-        if let only {
-            do { options.only = try KindList.parse(only) } catch { throw ValidationError("--only: \(error)") }
-        }
-        if let rates {
-            guard let text = try? String(contentsOfFile: rates, encoding: .utf8) else {
-                StandardError.write("normalize: cannot read rates file '\(rates)'")
-                throw ExitCode(SysExit.noInput)
-            }
-            do {
-                options.rates = try ExchangeRates(csv: text)
-            } catch {
-                StandardError.write("normalize: \(rates): \(error)")
-                throw ExitCode(SysExit.dataError)
-            }
-        }
-        var enrichers = EnricherRegistry.all
-        if let gazetteer {
-            do {
-                let user = try UserGazetteer.load(path: gazetteer)
-                enrichers = enrichers.map { $0 is EntityEnricher ? EntityEnricher(gazetteer: user) : $0 }
-            } catch {
-                StandardError.write("normalize: \(error)")
-                if case .unreadable = error { throw ExitCode(SysExit.noInput) }
-                throw ExitCode(SysExit.dataError)
-            }
-        }
-        try FilterLoop.run(NormalizeStage(options: options, enrichers: enrichers), options: common)
+        try FilterLoop.run(stage, options: common)
     }
 }

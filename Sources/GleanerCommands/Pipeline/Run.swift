@@ -62,7 +62,7 @@ struct Run: ParsableCommand {
         let showProgress = engine == .local && (progress ?? StandardError.isTerminal)
         runner.countRecords = showProgress || stats
         runner.collectStats = stats
-        if showProgress { runner.progress = ProgressLine.draw }
+        if showProgress { runner.progress = { stages in ProgressLine.draw(StageProgress.line(stages)) } }
 
         let report: RunReport
         do {
@@ -72,7 +72,10 @@ struct Run: ParsableCommand {
             if case .notFound = error { throw ExitCode(SysExit.unavailable) }
             throw ExitCode(71)
         }
-        if showProgress { ProgressLine.finish(report) }
+        if showProgress {
+            let line = StageProgress.line(report.results.map(StageProgress.init(result:)))
+            ProgressLine.draw(line + String(format: "  (%.1fs)\n", report.seconds))
+        }
         if stats { StandardError.write(JSONCodec.string(report.statsJSON(pipeline: pipeline.name))) }
         let failures = report.failures
         for failure in failures {
@@ -129,16 +132,4 @@ struct Run: ParsableCommand {
 enum Engine: String, ExpressibleByArgument {
     case local
     case spark
-}
-
-/// Draws the progress line on stderr (a terminal), redrawn in place.
-enum ProgressLine {
-    @Sendable static func draw(_ stages: [StageProgress]) {
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + StageProgress.line(stages)).utf8))
-    }
-
-    static func finish(_ report: RunReport) {
-        let line = StageProgress.line(report.results.map(StageProgress.init(result:)))
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line + String(format: "  (%.1fs)\n", report.seconds)).utf8))
-    }
 }
