@@ -143,7 +143,10 @@ struct RecordEnvelope {
 enum JSONText {
     /// Whether two strings have the same UTF-8 bytes.
     static func sameBytes(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+        guard a.utf8.count == b.utf8.count else { return false }
+        var a = a
+        var b = b
+        return a.withUTF8 { x in b.withUTF8 { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
     }
 
     /// Whether two values would be written as the same JSON text.
@@ -372,11 +375,10 @@ private struct Scanner {
             }
             return value
         }
+        let base = bytes.baseAddress!
         while index < range.upperBound {
-            guard bytes[index] == UInt8(ascii: "\\") else {
-                index += 1
-                continue
-            }
+            guard let found = memchr(base + index, Int32(UInt8(ascii: "\\")), range.upperBound - index) else { return }
+            index = UnsafeRawPointer(found) - UnsafeRawPointer(base)
             guard index + 1 < range.upperBound else { throw RecordEnvelope.Unscannable() }
             switch bytes[index + 1] {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
