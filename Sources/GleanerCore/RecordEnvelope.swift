@@ -252,51 +252,46 @@ private struct Scanner {
         switch peek {
         case UInt8(ascii: "\""): _ = try skipString()
         case UInt8(ascii: "{"):
-            position += 1
-            skipWhitespace()
-            if peek == UInt8(ascii: "}") {
-                position += 1
-                return
-            }
-            while true {
-                skipWhitespace()
-                guard peek == UInt8(ascii: "\"") else { throw RecordEnvelope.Unscannable() }
-                _ = try skipString()
-                skipWhitespace()
-                try expect(UInt8(ascii: ":"))
-                skipWhitespace()
-                try skipValue(depth: depth + 1)
-                skipWhitespace()
-                if peek == UInt8(ascii: ",") {
-                    position += 1
-                    continue
-                }
-                try expect(UInt8(ascii: "}"))
-                return
+            try skipList(closing: UInt8(ascii: "}")) { scanner throws(RecordEnvelope.Unscannable) in
+                guard scanner.peek == UInt8(ascii: "\"") else { throw RecordEnvelope.Unscannable() }
+                _ = try scanner.skipString()
+                scanner.skipWhitespace()
+                try scanner.expect(UInt8(ascii: ":"))
+                scanner.skipWhitespace()
+                try scanner.skipValue(depth: depth + 1)
             }
         case UInt8(ascii: "["):
-            position += 1
-            skipWhitespace()
-            if peek == UInt8(ascii: "]") {
-                position += 1
-                return
-            }
-            while true {
-                skipWhitespace()
-                try skipValue(depth: depth + 1)
-                skipWhitespace()
-                if peek == UInt8(ascii: ",") {
-                    position += 1
-                    continue
-                }
-                try expect(UInt8(ascii: "]"))
-                return
+            try skipList(closing: UInt8(ascii: "]")) { scanner throws(RecordEnvelope.Unscannable) in
+                try scanner.skipValue(depth: depth + 1)
             }
         case UInt8(ascii: "t"): try skipLiteral("true")
         case UInt8(ascii: "f"): try skipLiteral("false")
         case UInt8(ascii: "n"): try skipLiteral("null")
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try skipNumber()
         default: throw RecordEnvelope.Unscannable()
+        }
+    }
+
+    /// Skips `{...}` or `[...]` from its opening byte: elements separated by commas, each skipped by `element`.
+    mutating func skipList(
+        closing: UInt8, element: (inout Scanner) throws(RecordEnvelope.Unscannable) -> Void
+    ) throws(RecordEnvelope.Unscannable) {
+        position += 1
+        skipWhitespace()
+        if peek == closing {
+            position += 1
+            return
+        }
+        while true {
+            skipWhitespace()
+            try element(&self)
+            skipWhitespace()
+            if peek == UInt8(ascii: ",") {
+                position += 1
+                continue
+            }
+            try expect(closing)
+            return
         }
     }
 
