@@ -106,6 +106,29 @@ struct HTTPFetchTests {
         #expect(output.failures.map(\.reason) == [.tooLarge, .tooLarge])
     }
 
+    @Test("truncated and mismatched bodies fail as 'bad body' with what was wrong")
+    func badBodies() async throws {
+        let paths = ["/truncated-gzip", "/short-body", "/long-body", "/two-lengths"]
+        let output = try await fetch(paths.map(server.url), options: testOptions { $0.retries = 0 })
+        #expect(output.records.isEmpty)
+        #expect(output.failures.map(\.reason) == [.badBody, .badBody, .badBody, .badBody])
+        let messages = output.failures.map(\.message)
+        #expect(messages[0].hasPrefix("truncated compressed body"))
+        #expect(messages[1].hasPrefix("body is shorter than its Content-Length 1000"))
+        #expect(messages[2].hasPrefix("body is longer than its Content-Length 10"))
+        #expect(messages[3].hasPrefix("conflicting Content-Length headers (10, 20)"))
+    }
+
+    @Test("--deadline covers the whole body: one dripped a byte a second fails there")
+    func dripFeed() async throws {
+        let started = Date()
+        let output = try await fetch(
+            [server.url("/drip/30")], options: testOptions { $0.timeout = 10; $0.deadline = 2; $0.retries = 0 })
+        #expect(output.failures.first?.reason == .timeout)
+        #expect(output.failures.first?.message.hasPrefix("deadline of 2s exceeded") == true)
+        #expect(Date().timeIntervalSince(started) < 6)
+    }
+
     @Test("robots.txt is obeyed unless told otherwise")
     func robots() async throws {
         let blocked = try await fetch([server.url("/private/x"), server.url("/page/2")])

@@ -24,6 +24,11 @@ Paths:
   /feed.rss, /feed.atom, /sitemap.xml, /sitemap-index.xml, /sitemap-1.xml, /sitemap-2.xml
   /hits/<path>         how many times <path> was requested (text)
   /bench/<n>           a ~6 KB article page for the benchmark
+  /truncated-gzip      Content-Encoding: gzip whose stream stops halfway (Content-Length fits)
+  /short-body          Content-Length 1000, 100 bytes sent, then the connection closes
+  /long-body           Content-Length 10, 100 bytes sent
+  /two-lengths         two Content-Length headers that disagree (10 and 20)
+  /drip/<n>            an n-byte body sent one byte a second
 """
 import argparse
 import os
@@ -176,7 +181,36 @@ class Handler(BaseHTTPRequestHandler):
         if path.startswith("/bench/"):
             n = path[7:]
             return self.send(200, html_page(f"Article {n}", BENCH_PARAGRAPH * 40))
+        if path == "/truncated-gzip":
+            zipped = gzip.compress(html_page("Cut", "This body stops halfway." * 20))
+            return self.send(200, zipped[:len(zipped) // 2], headers=[("Content-Encoding", "gzip")])
+        if path == "/short-body":
+            return self.raw(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 1000\r\n\r\n" + b"x" * 100)
+        if path == "/long-body":
+            return self.raw(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 10\r\n\r\n" + b"y" * 100)
+        if path == "/two-lengths":
+            return self.raw(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 10\r\n"
+                            b"Content-Length: 20\r\n\r\n" + b"z" * 20)
+        if path.startswith("/drip/"):
+            size = int(path[6:])
+            self.wfile.write(f"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: {size}\r\n\r\n".encode())
+            self.wfile.flush()
+            self.close_connection = True
+            try:
+                for _ in range(size):
+                    time.sleep(1)
+                    self.wfile.write(b".")
+                    self.wfile.flush()
+            except OSError:
+                pass  # the client gave up: expected
+            return None
         return self.send(404, b"not found", "text/plain")
+
+    def raw(self, response):
+        """Writes a hand-made response in one piece and closes the connection."""
+        self.close_connection = True
+        self.wfile.write(response)
+        self.wfile.flush()
 
     def base(self):
         return f"http://127.0.0.1:{self.server.server_address[1]}"

@@ -204,11 +204,20 @@ final class WebFetcher: Sendable {
             await slots.acquire()
             let waited = now().timeIntervalSince(queued)
             deadline = deadline.addingTimeInterval(waited)
+            // The whole exchange, body included, must end by the deadline (a body dripped a
+            // byte at a time fails there); --timeout is for connecting and for silence.
+            let limits = RequestLimits(
+                maxBytes: options.maxBytes, idleTimeout: options.timeout, totalTimeout: deadline.timeIntervalSince(now()),
+                denyPrivate: options.denyPrivate)
             request.timeoutInterval = min(options.timeout, remaining)
-            let result =
+            var result =
                 Task.isCancelled
                 ? .failure(TransportError(reason: .network, detail: "cancelled", retryable: false))
-                : await client.perform(request, maxBytes: options.maxBytes)
+                : await client.perform(request, limits: limits)
+            if case .failure(let error) = result, error.reason == .timeout, now().addingTimeInterval(0.05) >= deadline {
+                result = .failure(
+                    TransportError(reason: .timeout, detail: "deadline of \(Self.seconds(options.deadline)) exceeded", retryable: false))
+            }
             await slots.release()
             await gate.release(host: hostKey)
             if Task.isCancelled { return result }
