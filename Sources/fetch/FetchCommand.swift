@@ -71,6 +71,13 @@ struct FetchCommand: GleanerAsyncCommand {
     @Option(name: .long, help: ArgumentHelp("Write requests and responses as WARC/1.1 (.warc.gz: gzipped).", valueName: "file"))
     var warc: String?
 
+    @Flag(name: .long, help: "Print the resolved sources as NDJSON, one item a line, and exit (how a distributed run splits the work).")
+    var listSources = false
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Fetch the items of a --list-sources output ('-': standard input) instead of the inputs.", valueName: "file"))
+    var fromList: String?
+
     mutating func validate() throws {
         if let fetchedAt, Timestamp.parseRFC3339(fetchedAt) == nil {
             throw ValidationError("--fetched-at must be an RFC 3339 time like 2024-05-01T12:00:00Z (got '\(fetchedAt)')")
@@ -82,7 +89,7 @@ struct FetchCommand: GleanerAsyncCommand {
         guard concurrency >= 1, hostConcurrency >= 1, hostDelay >= 0 else {
             throw ValidationError("--concurrency and --host-concurrency must be at least 1, --host-delay 0 or more")
         }
-        if common.settings.inputs.isEmpty && urls.isEmpty {
+        if common.settings.inputs.isEmpty && urls.isEmpty && fromList == nil {
             throw ValidationError("give paths, URLs, '-' or --urls FILE")
         }
     }
@@ -112,8 +119,13 @@ struct FetchCommand: GleanerAsyncCommand {
         let started = DispatchTime.now()
         let settings = common.settings
         let policy = FailurePolicy(onError: settings.onError, deadLetters: settings.deadLetter != nil)
-        let resolver = SourceResolver { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
-        let items = resolver.resolve(arguments: settings.inputs, urlLists: urls)
+        let items = try sourceItems(settings)
+        if listSources {
+            var text = ""
+            for item in items { text += JSONCodec.string(item.json) + "\n" }
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
         var output: StandardOutput
         do {
             output = try StandardOutput(policy: policy, deadLetterPath: settings.deadLetter)
@@ -140,5 +152,24 @@ struct FetchCommand: GleanerAsyncCommand {
         }
         let status = policy.exitStatus(summary)
         if status != SysExit.ok { throw ExitCode(status) }
+    }
+
+    /// The items to fetch: the inputs resolved, or a `--list-sources` list read back.
+    private func sourceItems(_ settings: StageSettings) throws -> [SourceItem] {
+        guard let fromList else {
+            let resolver = SourceResolver { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
+            return resolver.resolve(arguments: settings.inputs, urlLists: urls)
+        }
+        let data = fromList == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: fromList)
+        guard let data else {
+            StandardError.write("fetch: cannot read the source list '\(fromList)'")
+            throw ExitCode(SysExit.noInput)
+        }
+        do {
+            return try SourceItem.list([UInt8](data))
+        } catch {
+            StandardError.write("fetch: \(fromList): \(error)")
+            throw ExitCode(SysExit.dataError)
+        }
     }
 }

@@ -192,7 +192,7 @@ class Handler(BaseHTTPRequestHandler):
             return self.raw(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 10\r\n"
                             b"Content-Length: 20\r\n\r\n" + b"z" * 20)
         if path.startswith("/drip/"):
-            size = int(path[6:])
+            size = int(path[6:].split("?")[0])
             self.wfile.write(f"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: {size}\r\n\r\n".encode())
             self.wfile.flush()
             self.close_connection = True
