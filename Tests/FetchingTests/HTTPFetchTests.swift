@@ -184,6 +184,36 @@ struct HTTPFetchTests {
         #expect(mixed.records.compactMap { $0.string(Field.source) } == [note, server.url("/plain")])
     }
 
+    @Test("an article listed by two sitemaps of an index, or by two feeds, comes out once, where it is first listed")
+    func feedDuplicates() async throws {
+        let index = try await fetch([server.url("/sitemap-index-overlap.xml")], options: testOptions { $0.followFeeds = true })
+        #expect(index.records.compactMap { $0.string(Field.finalURL) } == [5, 6, 8, 7].map { server.url("/page/\($0)") })
+        let feeds = try await fetch(
+            [server.url("/feed.rss"), server.url("/sitemap-index-overlap.xml"), server.url("/sitemap-1.xml")],
+            options: testOptions { $0.followFeeds = true })
+        #expect(feeds.records.compactMap { $0.string(Field.finalURL) } == [1, 2, 5, 6, 8, 7].map { server.url("/page/\($0)") })
+        #expect(feeds.failures.isEmpty)
+    }
+
+    @Test("a relative link in a local feed resolves against the feed's own URL, or is named in a warning")
+    func localFeedRelativeLinks() async throws {
+        let dir = try TemporaryDirectory()
+        let own = try dir.write(
+            "own.xml",
+            "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><link rel=\"self\" href=\"\(server.url("/feed.atom"))\"/>"
+                + "<entry><link href=\"/page/3\"/></entry></feed>")
+        let resolved = try await fetch([own], options: testOptions { $0.followFeeds = true })
+        #expect(resolved.records.compactMap { $0.string(Field.finalURL) } == [server.url("/page/3")])
+        #expect(resolved.warnings.isEmpty)
+        let bare = try dir.write(
+            "bare.xml",
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><item><link>/page/4</link></item>"
+                + "<item><link>\(server.url("/page/9"))</link></item></channel></rss>")
+        let warned = try await fetch([bare], options: testOptions { $0.followFeeds = true })
+        #expect(warned.records.compactMap { $0.string(Field.finalURL) } == [server.url("/page/9")])
+        #expect(warned.warnings == ["rss '\(bare)': 1 relative link like '/page/4' left out: the file names no URL of its own to resolve it against"])
+    }
+
     @Test("without --fetched-at, records carry the fetch time in RFC 3339 UTC")
     func fetchTime() async throws {
         var options = testOptions()

@@ -22,6 +22,7 @@ Paths:
   /status/<code>       that status
   /private/<x>         forbidden by robots.txt
   /feed.rss, /feed.atom, /sitemap.xml, /sitemap-index.xml, /sitemap-1.xml, /sitemap-2.xml
+  /sitemap-index-overlap.xml  sitemaps 1, overlap (pages 5, 8, 7) and 2: pages 5 and 7 listed twice
   /hits/<path>         how many times <path> was requested (text)
   /bench/<n>           a ~6 KB article page for the benchmark
   /truncated-gzip      Content-Encoding: gzip whose stream stops halfway (Content-Length fits)
@@ -173,6 +174,14 @@ class Handler(BaseHTTPRequestHandler):
             pages = (5, 6) if path == "/sitemap-1.xml" else (7,)
             urls = "".join(f"<url><loc>{self.base()}/page/{n}</loc></url>" for n in pages)
             body = f"<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">{urls}</urlset>"
+            return self.send(200, body.encode(), "application/xml")
+        if path == "/sitemap-overlap.xml":  # lists pages 5 and 7 again, and page 8
+            urls = "".join(f"<url><loc>{self.base()}/page/{n}</loc></url>" for n in (5, 8, 7))
+            body = f"<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">{urls}</urlset>"
+            return self.send(200, body.encode(), "application/xml")
+        if path == "/sitemap-index-overlap.xml":
+            maps = "".join(f"<sitemap><loc>{self.base()}/sitemap-{n}.xml</loc></sitemap>" for n in ("1", "overlap", "2"))
+            body = f"<?xml version=\"1.0\"?><sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">{maps}</sitemapindex>"
             return self.send(200, body.encode(), "application/xml")
         if path == "/sitemap-index.xml":
             maps = "".join(f"<sitemap><loc>{self.base()}/sitemap-{n}.xml</loc></sitemap>" for n in (1, 2))
