@@ -17,6 +17,7 @@ enum SparkDriver {
         import shutil
         import subprocess
         import sys
+        import time
 
         RANGE_TARGET = 8 << 20  # bytes of a source program's output per partition, at most
 
@@ -216,8 +217,10 @@ enum SparkDriver {
             workers = max(1, int(spec["partitions"]))
             slices = split_sources(spec, workers)
             partitions = max(1, min(workers, len(slices)))
+            started = time.monotonic()
             if slices:
                 context = start_spark(spec)
+                ready = time.monotonic()
                 try:
                     # Each task returns (index, bytes written): the only data the driver collects.
                     done = (context.parallelize(slices, partitions)
@@ -226,8 +229,11 @@ enum SparkDriver {
                     context.stop()
                 count = max((index for index, _ in done), default=-1) + 1
             else:
-                count = 0
+                ready, count = started, 0
             merge(spec, count)
+            if os.environ.get("GLEANER_SPARK_TIMINGS"):
+                print(f"gleaner spark: {len(slices)} slices in {partitions} partitions; Spark started in "
+                      f"{ready - started:.1f} s, the work after it took {time.monotonic() - ready:.1f} s", file=sys.stderr)
 
 
         def stage_line(message):
