@@ -226,18 +226,30 @@ private final class CurlTransfer: @unchecked Sendable {
 
     // MARK: callbacks (on the engine's thread)
 
-    func receiveHeader(_ line: String) -> Bool {
-        let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.hasPrefix("HTTP/") {
+    /// One header line as curl hands it over (with its CR LF), parsed on the bytes: this runs
+    /// for every header of every response.
+    func receiveHeader(_ line: UnsafeRawBufferPointer) -> Bool {
+        let bytes = line.bindMemory(to: UInt8.self)
+        var start = 0
+        var end = bytes.count
+        while start < end, Self.isSpace(bytes[start]) { start += 1 }
+        while end > start, Self.isSpace(bytes[end - 1]) { end -= 1 }
+        if start == end { return checkHeaders() }
+        if end - start >= 5, bytes[start] == UInt8(ascii: "H"), bytes[start + 1] == UInt8(ascii: "T"),
+            bytes[start + 2] == UInt8(ascii: "T"), bytes[start + 3] == UInt8(ascii: "P"), bytes[start + 4] == UInt8(ascii: "/")
+        {
             // A new response (after 100 Continue): its headers replace the last ones.
             headers = []
             contentLengths = []
             return true
         }
-        if trimmed.isEmpty { return checkHeaders() }
-        guard let colon = trimmed.firstIndex(of: ":") else { return true }
-        let name = trimmed[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-        let value = trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        guard let colon = bytes[start..<end].firstIndex(of: UInt8(ascii: ":")) else { return true }
+        var nameEnd = colon
+        while nameEnd > start, Self.isSpace(bytes[nameEnd - 1]) { nameEnd -= 1 }
+        var valueStart = colon + 1
+        while valueStart < end, Self.isSpace(bytes[valueStart]) { valueStart += 1 }
+        let name = String(decoding: bytes[start..<nameEnd].lazy.map(Self.lowercased), as: UTF8.self)
+        let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<end]), as: UTF8.self)
         if name == "content-length" { contentLengths.append(value) }
         if let index = headers.firstIndex(where: { $0.name == name }) {
             headers[index].value += ", " + value
@@ -247,9 +259,12 @@ private final class CurlTransfer: @unchecked Sendable {
         return true
     }
 
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0d || byte == 0x0a }
+    private static func lowercased(_ byte: UInt8) -> UInt8 { (0x41...0x5a).contains(byte) ? byte | 0x20 : byte }
+
     /// At the end of the headers: conflicting or oversized Content-Length, unknown encodings.
     private func checkHeaders() -> Bool {
-        let lengths = Set(contentLengths.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
+        let lengths = Set(contentLengths.flatMap { $0.split(separator: ",").map { $0.filter { $0 != " " && $0 != "\t" } } })
         if lengths.count > 1 {
             failure = TransportError(
                 reason: .badBody, detail: "conflicting Content-Length headers (\(contentLengths.joined(separator: ", ")))",
@@ -368,8 +383,7 @@ private let curlWrite: gleaner_data_callback = { data, size, count, context in
 
 private let curlHeader: gleaner_data_callback = { data, size, count, context in
     let length = size * count
-    let line = String(decoding: UnsafeRawBufferPointer(start: data, count: length), as: UTF8.self)
-    return transfer(context).receiveHeader(line) ? length : 0
+    return transfer(context).receiveHeader(UnsafeRawBufferPointer(start: data, count: length)) ? length : 0
 }
 
 private let curlDebug: gleaner_debug_callback = { _, type, data, size, context in
