@@ -59,4 +59,4 @@ echo "|---|---:|"
 printf "| local | %.1f |\n| spark local[2], whole run | %.1f |\n| spark local[2], after Spark's start | %s |\n" \
     "$local_seconds" "$spark_seconds" "$after"
 awk -v l="$local_seconds" -v s="$after" 'BEGIN { printf "spark (after start) / local: %.2f\n", s / l }'
-cmp -s local.json out/report.json && echo "reports byte-identical" || { echo "reports differ" >&2; exit 1; }
+cat spark.err; cmp -s local.json out/report.json && echo "reports byte-identical" || { echo "reports differ" >&2; exit 1; }

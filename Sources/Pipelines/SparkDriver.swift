@@ -98,6 +98,7 @@ enum SparkDriver {
             kind = "partial" if spec["partial"] else "part"
 
             def task(index, slices):
+                began = time.monotonic()
                 slices = list(slices)
                 if not slices:
                     return []
@@ -116,6 +117,9 @@ enum SparkDriver {
                     else:
                         shutil.copyfileobj(source, sink)
                 os.replace(temporary, final)  # a retried or speculative task leaves one whole file
+                if env.get("GLEANER_SPARK_TIMINGS"):
+                    print(f"gleaner spark: task {index}: {len(slices)} slices in {time.monotonic() - began:.1f} s",
+                          file=sys.stderr)
                 return [(index, os.path.getsize(final))]
 
             return task
@@ -218,22 +222,29 @@ enum SparkDriver {
             slices = split_sources(spec, workers)
             partitions = max(1, min(workers, len(slices)))
             started = time.monotonic()
-            if slices:
-                context = start_spark(spec)
+            context = None
+            try:
+                if slices:
+                    context = start_spark(spec)
+                    # Part of starting: the executors' Python workers, one per task slot.
+                    context.parallelize(range(partitions), partitions).map(lambda x: x).count()
                 ready = time.monotonic()
-                try:
+                done = []
+                if slices:
                     # Each task returns (index, bytes written): the only data the driver collects.
                     done = (context.parallelize(slices, partitions)
                             .mapPartitionsWithIndex(make_task(spec)).collect())
-                finally:
+                worked = time.monotonic()
+                merge(spec, max((index for index, _ in done), default=-1) + 1)
+                merged = time.monotonic()
+            finally:
+                if context is not None:
                     context.stop()
-                count = max((index for index, _ in done), default=-1) + 1
-            else:
-                ready, count = started, 0
-            merge(spec, count)
             if os.environ.get("GLEANER_SPARK_TIMINGS"):
                 print(f"gleaner spark: {len(slices)} slices in {partitions} partitions; Spark started in "
-                      f"{ready - started:.1f} s, the work after it took {time.monotonic() - ready:.1f} s", file=sys.stderr)
+                      f"{ready - started:.1f} s, the work after it took {merged - ready:.1f} s "
+                      f"(tasks {worked - ready:.1f} s, merging {merged - worked:.1f} s), stopping Spark "
+                      f"{time.monotonic() - merged:.1f} s", file=sys.stderr)
 
 
         def stage_line(message):
