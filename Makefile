@@ -2,7 +2,8 @@
 #   make run      build (release) and run pipelines/seeds.yaml -> out/seeds.md
 #   make test     every unit and end-to-end test
 #   make eval     accuracy tables (extraction, entities, cleaning)
-#   make bench    speed and memory beside peer tools, same data, same run
+#   make bench    speed and memory beside peer tools, same data, same run -> Benchmarks/RESULTS.md
+#   make bench-modules  every module's own benchmark (Benchmarks/*/bench.sh; longer)
 #   make install PREFIX=/usr/local
 
 PREFIX ?= /usr/local
@@ -11,7 +12,7 @@ RELEASE_BIN := .build/release
 DEBUG_BIN := .build/debug
 EXECUTABLES := fetch clean extract normalize report gleaner
 
-.PHONY: all deps build release run test eval bench install uninstall clean seeds-mk
+.PHONY: all deps build release run test eval bench bench-modules install uninstall clean seeds-mk
 
 all: build
 
@@ -42,6 +43,9 @@ eval: release
 	@set -e; for script in Benchmarks/*/eval.sh; do echo "== $$script"; bash "$$script"; done
 
 bench: release
+	bash Benchmarks/results.sh
+
+bench-modules: release
 	@set -e; for script in Benchmarks/*/bench.sh; do echo "== $$script"; bash "$$script"; done
 
 install: release

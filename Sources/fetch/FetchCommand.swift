@@ -1,7 +1,5 @@
 import ArgumentParser
-import Dispatch
 import Fetching
-import Foundation
 import GleanerCore
 
 @main
@@ -115,61 +113,10 @@ struct FetchCommand: GleanerAsyncCommand {
     }
 
     func run() async throws {
-        ignoreBrokenPipeSignal()
-        let started = DispatchTime.now()
-        let settings = common.settings
-        let policy = FailurePolicy(onError: settings.onError, deadLetters: settings.deadLetter != nil)
-        let items = try sourceItems(settings)
-        if listSources {
-            var text = ""
-            for item in items { text += JSONCodec.string(item.json) + "\n" }
-            FileHandle.standardOutput.write(Data(text.utf8))
-            return
-        }
-        var output: StandardOutput
-        do {
-            output = try StandardOutput(policy: policy, deadLetterPath: settings.deadLetter)
-        } catch {
-            StandardError.write("fetch: \(error)")
-            throw ExitCode(SysExit.ioError)
-        }
-        let summary: FetchSummary
-        do {
-            summary = try await Fetcher(options: fetchOptions).run(items, output: &output)
-            try output.finish()
-        } catch is ClosedOutput {
-            return
-        } catch {
-            StandardError.write("fetch: \(error)")
-            throw ExitCode(SysExit.ioError)
-        }
-        if settings.stats {
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-            StandardError.write(summary.json(seconds: seconds))
-        }
-        if summary.failed > 0, let path = settings.deadLetter {
-            StandardError.write("fetch: \(summary.failed) of \(summary.sources) sources failed, written to \(path)")
-        }
-        let status = policy.exitStatus(summary)
+        var job = FetchJob(settings: common.settings, options: fetchOptions, urlLists: urls)
+        job.sourceList = fromList
+        job.listSources = listSources
+        let status = await job.run()
         if status != SysExit.ok { throw ExitCode(status) }
-    }
-
-    /// The items to fetch: the inputs resolved, or a `--list-sources` list read back.
-    private func sourceItems(_ settings: StageSettings) throws -> [SourceItem] {
-        guard let fromList else {
-            let resolver = SourceResolver { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
-            return resolver.resolve(arguments: settings.inputs, urlLists: urls)
-        }
-        let data = fromList == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: fromList)
-        guard let data else {
-            StandardError.write("fetch: cannot read the source list '\(fromList)'")
-            throw ExitCode(SysExit.noInput)
-        }
-        do {
-            return try SourceItem.list([UInt8](data))
-        } catch {
-            StandardError.write("fetch: \(fromList): \(error)")
-            throw ExitCode(SysExit.dataError)
-        }
     }
 }
