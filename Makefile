@@ -18,10 +18,10 @@ all: build
 
 # System packages the build and tests need; installed only when missing (root on Debian).
 deps:
-	@if ! pkg-config --exists libxml-2.0 2>/dev/null || ! python3 -c 'import yaml' 2>/dev/null; then \
-	  echo "make: installing libxml2-dev, pkg-config, python3-yaml" >&2; \
-	  (apt-get update -qq && apt-get install -y -qq libxml2-dev pkg-config python3-yaml >/dev/null) || \
-	  { echo "make: could not install system packages; install libxml2-dev pkg-config python3-yaml" >&2; exit 1; }; \
+	@if ! pkg-config --exists libxml-2.0 libcurl 2>/dev/null || ! python3 -c 'import yaml' 2>/dev/null; then \
+	  echo "make: installing libxml2-dev, libcurl4-openssl-dev, pkg-config, python3-yaml" >&2; \
+	  (apt-get update -qq && apt-get install -y -qq libxml2-dev libcurl4-openssl-dev pkg-config python3-yaml >/dev/null) || \
+	  { echo "make: could not install system packages; install libxml2-dev libcurl4-openssl-dev pkg-config python3-yaml" >&2; exit 1; }; \
 	fi
 
 build: deps

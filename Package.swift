@@ -17,8 +17,9 @@ var targets: [Target] = [
         providers: [.apt(["libxml2-dev"])]
     ),
     .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
     .target(name: "GleanerCore", dependencies: [argumentParser]),
-    .target(name: "Fetching", dependencies: ["GleanerCore", "CZlib"]),
+    .target(name: "Fetching", dependencies: ["GleanerCore", "CZlib", "CCurl"]),
     .target(name: "Cleaning", dependencies: ["GleanerCore", "CLibXML2"]),
     // Lookup tables stored as mapped binary containers; the gazetteer is compiled from text at build time.
     .target(name: "ResourceTables"),
