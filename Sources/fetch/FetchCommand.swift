@@ -1,7 +1,5 @@
 import ArgumentParser
-import Dispatch
 import Fetching
-import Foundation
 import GleanerCore
 
 @main
@@ -108,37 +106,7 @@ struct FetchCommand: GleanerAsyncCommand {
     }
 
     func run() async throws {
-        ignoreBrokenPipeSignal()
-        let started = DispatchTime.now()
-        let settings = common.settings
-        let policy = FailurePolicy(onError: settings.onError, deadLetters: settings.deadLetter != nil)
-        let resolver = SourceResolver { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
-        let items = resolver.resolve(arguments: settings.inputs, urlLists: urls)
-        var output: StandardOutput
-        do {
-            output = try StandardOutput(policy: policy, deadLetterPath: settings.deadLetter)
-        } catch {
-            StandardError.write("fetch: \(error)")
-            throw ExitCode(SysExit.ioError)
-        }
-        let summary: FetchSummary
-        do {
-            summary = try await Fetcher(options: fetchOptions).run(items, output: &output)
-            try output.finish()
-        } catch is ClosedOutput {
-            return
-        } catch {
-            StandardError.write("fetch: \(error)")
-            throw ExitCode(SysExit.ioError)
-        }
-        if settings.stats {
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-            StandardError.write(summary.json(seconds: seconds))
-        }
-        if summary.failed > 0, let path = settings.deadLetter {
-            StandardError.write("fetch: \(summary.failed) of \(summary.sources) sources failed, written to \(path)")
-        }
-        let status = policy.exitStatus(summary)
+        let status = await FetchJob(settings: common.settings, options: fetchOptions, urlLists: urls).run()
         if status != SysExit.ok { throw ExitCode(status) }
     }
 }

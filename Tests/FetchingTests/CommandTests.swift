@@ -24,16 +24,21 @@ struct CommandTests {
             "--host-delay", "0", "--retries", "0", "--stats", "--dead-letter", letters,
             server.url("/page/1"), server.url("/status/404"), server.url("/private/x"), "http://127.0.0.1:1/",
         ]
-        let failing = try Executables.run("fetch", arguments)
-        #expect(failing.status == SysExit.unavailable)
-        #expect(failing.lines.count == 1)
-        let stats = try #require(failing.stderr.split(separator: "\n").first { $0.hasPrefix("{\"stage\":\"fetch\"") })
+        let lettered = try Executables.run("fetch", arguments)
+        #expect(lettered.status == 0)
+        #expect(lettered.lines.count == 1)
+        #expect(lettered.stderr.contains("fetch: 3 of 4 sources written to \(letters)"))
+        let stats = try #require(lettered.stderr.split(separator: "\n").first { $0.hasPrefix("{\"stage\":\"fetch\"") })
         #expect(stats.contains("\"failures\":{\"refused\":1,\"robots\":1,\"status\":1}"))
         let rejected = try String(contentsOfFile: letters, encoding: .utf8).split(separator: "\n")
         #expect(rejected.count == 3)
         #expect(rejected[0].contains("\"reason\":\"status 404 for '\(server.url("/status/404"))'\""))
         let skipping = try Executables.run("fetch", ["--on-error", "skip"] + arguments)
         #expect(skipping.status == 0)
+        let failing = try Executables.run("fetch", Array(arguments.filter { $0 != "--dead-letter" && $0 != letters }))
+        #expect(failing.status == SysExit.unavailable)
+        #expect(failing.lines.count == 1)
+        #expect(failing.stderr.contains("\"failures\":{\"status\":1}"))
     }
 
     @Test("--warc output reads back through fetch; --fetched-at makes runs byte-identical")

@@ -3,6 +3,8 @@ import Foundation
     import FoundationNetworking
 #endif
 import Testing
+import GleanerCore
+import TestSupport
 @testable import Fetching
 
 @Suite("robots.txt rules")
@@ -166,25 +168,32 @@ struct WARCReaderTests {
 
 @Suite("Exit status and dead letters")
 struct FailurePolicyTests {
-    @Test("fail stops with the failure's code; skip exits 0; dead letters go on")
-    func policy() {
-        var summary = FetchSummary()
-        summary.firstFailure = FetchFailure(input: "x", reason: .noSuchFile, message: "no such file 'x'")
-        summary.failures[.noSuchFile] = 1
-        #expect(FailurePolicy(onError: .fail, deadLetters: false).exitStatus(summary) == 66)
-        #expect(!FailurePolicy(onError: .fail, deadLetters: false).continues)
-        #expect(FailurePolicy(onError: .fail, deadLetters: true).continues)
-        #expect(FailurePolicy(onError: .fail, deadLetters: true).exitStatus(summary) == 66)
-        #expect(FailurePolicy(onError: .skip, deadLetters: false).exitStatus(summary) == 0)
-        #expect(FailurePolicy(onError: .skip, deadLetters: false).exitStatus(FetchSummary()) == 0)
+    @Test("fail stops at the first failure with its code; skip and dead letters go on")
+    func policy() throws {
+        let failure = FetchEvent.failure(FetchFailure(input: "x", reason: .noSuchFile, message: "no such file 'x'"))
+        let devNull = RecordWriter(fileDescriptor: open("/dev/null", O_WRONLY))
+        var failing = try RecordOutput(settings: StageSettings(), records: devNull, diagnostics: { _ in })
+        #expect(try !failing.handle(failure))
+        #expect(failing.stoppedBy?.exitStatus == 66)
+        #expect(failing.stoppedBy?.description == "no such file 'x'")
+        var skipping = try RecordOutput(settings: StageSettings(onError: .skip), records: devNull, diagnostics: { _ in })
+        #expect(try skipping.handle(failure))
+        #expect(skipping.stoppedBy == nil)
+        #expect(skipping.statistics.skipped == 1)
     }
 
-    @Test("a dead letter names the stage, line, source, reason and input")
-    func deadLetter() {
+    @Test("a dead letter names the stage, line, source, reason, kind and input")
+    func deadLetter() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path + "/letters.ndjson"
+        let devNull = RecordWriter(fileDescriptor: open("/dev/null", O_WRONLY))
+        var output = try RecordOutput(settings: StageSettings(deadLetter: path), records: devNull, diagnostics: { _ in })
         let failure = FetchFailure(input: "https://x/a", line: 3, reason: .status, message: "status 404 for 'https://x/a'")
-        let letter = FailurePolicy.deadLetter(failure)
-        #expect(letter.keys == ["stage", "line", "source", "reason", "kind", "input"])
-        #expect(letter["reason"]?.stringValue == "status 404 for 'https://x/a'")
+        #expect(try output.handle(.failure(failure)))
+        #expect(output.statistics.deadLettered == 1)
+        let letter = try JSONCodec.parse(try String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .newlines))
+        #expect(letter.objectValue?.keys == ["stage", "line", "source", "reason", "kind", "input"])
+        #expect(letter.objectValue?["reason"]?.stringValue == "status 404 for 'https://x/a'")
     }
 
     @Test("--stats counts failures per reason, sorted")
