@@ -13,7 +13,7 @@ import Normalization
             date, else --reference-date, else stay {"unresolved": "no reference date"}.
 
             Example:
-              fetch seeds/*.txt | clean | extract | normalize --reference-date 2023-12-07 --rates data/ecb-rates-sample.csv
+              fetch seeds/*.txt | clean | extract | normalize --reference-date 2023-12-07 --rates ecb
             """,
         version: GleanerVersion.string)
 
@@ -25,7 +25,9 @@ import Normalization
     @Option(help: ArgumentHelp("How to read all-numeric dates such as 12/07/2023: mdy (US) or dmy.", valueName: "ORDER"))
     var dateOrder: String = "mdy"
 
-    @Option(help: ArgumentHelp("Euro reference rates in the ECB historical CSV format; adds `converted` to money.", valueName: "FILE"))
+    @Option(help: ArgumentHelp(
+        "Exchange rates: `ecb` for the bundled ECB daily reference rates since 1999, or a file in the ECB historical CSV format; adds `converted` to money.",
+        valueName: "ecb|FILE"))
     var rates: String?
 
     @Option(help: ArgumentHelp("ISO 4217 currency for converted amounts.", valueName: "CODE"))
@@ -52,7 +54,14 @@ import Normalization
         if let only {
             do { options.only = try KindList.parse(only) } catch { throw ValidationError("--only: \(error)") }
         }
-        if let rates {
+        if rates == "ecb" {
+            do {
+                options.rates = try ExchangeRates.bundledECB()
+            } catch {
+                StandardError.write("normalize: \(error)")
+                throw ExitCode(SysExit.dataError)
+            }
+        } else if let rates {
             guard let text = try? String(contentsOfFile: rates, encoding: .utf8) else {
                 StandardError.write("normalize: cannot read rates file '\(rates)'")
                 throw ExitCode(SysExit.noInput)
