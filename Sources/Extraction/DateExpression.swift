@@ -60,6 +60,8 @@ public indirect enum DateExpression: Sendable, Equatable {
     case weekOfMonth(Int, month: DateExpression)
     /// An ISO 8601 week number: "week 12" (12, year nil: the reference's), "week 12 of 2024".
     case isoWeek(Int, year: Int?)
+    /// A day of the reference's month: "on the 5th".
+    case dayOfMonth(Int)
     /// A weekday (1 = Monday) in a week relative to the reference's: "next week Wed" (3, 1),
     /// "Tuesday last week" (2, -1).
     case weekdayOfWeek(Int, weekOffset: Int)

@@ -124,6 +124,13 @@ struct DateGrammar {
                 return match
             }
             if entry.word == "week", let match = week(at: index) { return match }
+            // "the day after tomorrow", "the day before yesterday".
+            if entry.word == "day", tokens.isWord(index + 1, in: ["after", "before"]), let relative = tokens.entry(index + 2),
+               relative.classes.contains(.relativeDay), relative.word != "today", relative.word != "tonight"
+            {
+                let offset = Int(relative.number) + (tokens.isWord(index + 1, "after") ? 1 : -1)
+                return (.relativeDay(offset), index, index + 3)
+            }
             if let (year, end) = spelledYear(at: index) { return (.calendar(year: year, month: nil, day: nil), index, end) }
             if entry.word == "year", let (year, end) = spelledYear(at: index + 1) {
                 return (.calendar(year: year, month: nil, day: nil), index, end)
@@ -145,6 +152,13 @@ struct DateGrammar {
             }
             if entry.word == "the", let inner = single(at: index + 1, context: context), theTakesPart(inner.0, at: index + 1) {
                 return (inner.0, index, inner.end)
+            }
+            // "on the 5th", "by the 21st": a day of the month in hand (the reference's).
+            if entry.word == "the", !strict || index > 0 && tokens.isWord(index - 1, in: ["on", "by", "until", "till", "since"]),
+               let day = numberedOrdinal(at: index + 1), !tokens.isWordToken(day.end) || tokens.has(day.end, [.stop, .datePreposition])
+                && !tokens.isWord(day.end, "of")
+            {
+                return (.dayOfMonth(day.value), index, day.end)
             }
             if classes.contains(.periodPart), let match = periodPart(at: index, context: context) { return match }
             if let match = ago(at: index) { return match }
@@ -566,6 +580,10 @@ struct DateGrammar {
             }
             return (.calendar(year: year, month: month, day: day.value), index, end)
         }
+        // "March the 3rd": the article before the day.
+        if tokens.isWord(position, "the"), let day = numberedOrdinal(at: position + 1) {
+            return (.calendar(year: fourDigitYear(day.end), month: month, day: day.value), index, fourDigitYear(day.end) != nil ? day.end + 1 : day.end)
+        }
         // Month Day[th][-Day2][,] [Year]
         if let day = dayNumber(position) {
             var end = day.end
@@ -625,6 +643,7 @@ struct DateGrammar {
         if case .calendar(_, _?, _?) = expression, tokens.has(index, .ordinal) { return true }
         if case .relativePeriod = expression, ["past", "previous", "coming", "current"].contains(word) { return true }
         if case .calendar(_?, nil, nil) = expression, word == "year" { return true }
+        if case .relativeDay = expression, word == "day" { return true }
         return ["end", "beginning", "start", "middle"].contains(word)
     }
 

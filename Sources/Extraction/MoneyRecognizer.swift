@@ -107,7 +107,12 @@ public struct MoneyRecognizer: Recognizer {
         }
         // Amount first: "2.5 million dollars", "200 USD", "two million shekels", "50 cents".
         guard let number = NumberParser.parse(tokens, at: index, allowSpelled: true) else { return nil }
-        if number.spelled, !number.scaled, number.value < 2 { return nil }
+        // "one dollar", "one euro": a spelled one only before a singular currency name.
+        if number.spelled, !number.scaled, number.value < 2 {
+            guard tokens.isWord(index, "one"), let marker = matcher.name(tokens, at: number.end),
+                  !tokens.lowercased(marker.end - 1).hasSuffix("s")
+            else { return nil }
+        }
         var lower = number
         var end = number.end
         var maximum: Double?

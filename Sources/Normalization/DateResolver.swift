@@ -235,6 +235,9 @@ public struct DateResolver: Sendable {
             }
         case .monthOfYear(let month, let yearOffset):
             return .month(year: reference.year + yearOffset, month: month)
+        case .dayOfMonth(let day):
+            guard CivilDate.isValid(year: reference.year, month: reference.month, day: day) else { return .unresolved("invalid date") }
+            return .day(CivilDate(year: reference.year, month: reference.month, day: day))
         case .weekdayOfWeek(let weekday, let weekOffset):
             return .day(reference.adding(days: weekday - reference.weekday + 7 * weekOffset))
         case .shift(let amount, let period, let from):

@@ -109,3 +109,25 @@ struct GeneralNumericTests {
         #expect(spans("See http://192.168.0.1/status now.", .url) == ["http://192.168.0.1/status"])
     }
 }
+
+@Suite("Everyday dates and amounts")
+struct EverydayNumericTests {
+    @Test(arguments: [
+        ("We leave the day after tomorrow.", "the day after tomorrow"),
+        ("She arrived the day before yesterday.", "the day before yesterday"),
+        ("The rent is due on the 5th.", "the 5th"),
+        ("The launch is on March the 3rd.", "March the 3rd"),
+    ])
+    func dates(text: String, expected: String) {
+        #expect(spans(text, .date) == [expected])
+    }
+
+    @Test func notDates() {
+        #expect(spans("The office is on the 5th floor.", .date).isEmpty)
+    }
+
+    @Test func oneDollar() {
+        #expect(spans("A coffee costs one dollar here.", .money) == ["one dollar"])
+        #expect(spans("One dollars-and-cents question remains.", .money).isEmpty)
+    }
+}

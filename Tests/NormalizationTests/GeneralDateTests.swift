@@ -54,3 +54,13 @@ struct GeneralDateTests {
         #expect(quantity["si"] == ["value": 12000, "unit": "m"])
     }
 }
+
+@Suite("Everyday dates resolved")
+struct EverydayDateTests {
+    @Test func relativeDays() throws {
+        let resolver = DateResolver(reference: CivilDate(iso: "2023-12-07"))
+        #expect(resolver.resolve(try #require(DateRecognizer.parse("the day after tomorrow"))).json == ["date": "2023-12-09", "grain": "day"])
+        #expect(resolver.resolve(try #require(DateRecognizer.parse("the day before yesterday"))).json == ["date": "2023-12-05", "grain": "day"])
+        #expect(resolver.resolve(.dayOfMonth(5)).json == ["date": "2023-12-05", "grain": "day"])
+    }
+}
