@@ -38,6 +38,14 @@ struct Run: ParsableCommand {
     @Option(help: ArgumentHelp("Spark: the master URL, for a cluster (default local[N]).", valueName: "url"))
     var master: String?
 
+    @Option(help: ArgumentHelp(
+        "Spark: a folder the driver and every node see (NFS, a mounted bucket), for part files and partials (default: a temporary folder, right for local[N]).",
+        valueName: "dir"))
+    var sharedFolder: String?
+
+    @Option(help: ArgumentHelp("Spark: a setting passed to Spark, e.g. spark.executor.memory=4g (repeatable).", valueName: "key=value"))
+    var conf: [String] = []
+
     @Flag(inversion: .prefixedNo, help: "Show per-stage progress on stderr (default: when stderr is a terminal).")
     var progress: Bool?
 
@@ -56,8 +64,18 @@ struct Run: ParsableCommand {
 
         let locator = ExecutableLocator.forCurrentProcess(environment: environment)
         var runner = PipelineRunner(locator: locator, environment: environment)
+        var sparkFolder: String?
         if engine == .spark {
-            plan = try sparkPlan(plan, pipeline: pipeline, locator: locator, environment: environment)
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gleaner-spark-\(UUID().uuidString)").path
+            sparkFolder = folder
+            plan = try sparkPlan(plan, pipeline: pipeline, locator: locator, environment: environment, folder: folder)
+        }
+        defer {
+            // The job's files and, in a shared folder, its own subfolder of part files.
+            if let sparkFolder {
+                try? FileManager.default.removeItem(atPath: sparkFolder)
+                if let sharedFolder { try? FileManager.default.removeItem(atPath: Self.sharedSubfolder(sharedFolder, sparkFolder)) }
+            }
         }
         let showProgress = engine == .local && (progress ?? StandardError.isTerminal)
         runner.countRecords = showProgress || stats
@@ -75,6 +93,9 @@ struct Run: ParsableCommand {
             report = try runner.run(plan)
         } catch {
             StandardError.write("gleaner: \(error)")
+            if engine == .spark, case .notFound = error {
+                StandardError.write("gleaner: the spark engine runs its driver with GLEANER_PYTHON, .venv/bin/python or python3; set GLEANER_PYTHON to a python that has pyspark")
+            }
             if case .notFound = error { throw ExitCode(SysExit.unavailable) }
             throw ExitCode(71)
         }
@@ -90,7 +111,8 @@ struct Run: ParsableCommand {
             for line in RunReport.deadLetterSummary(Array(contents), file: deadLetter) { StandardError.write("gleaner: " + line) }
         }
         let failures = report.failures
-        for failure in failures {
+        // The spark driver has already named the stage that failed inside it.
+        for failure in failures where engine == .local {
             let location = plan.commands[failure.index].location
             StandardError.write("gleaner: \(failure)" + (location.line > 0 ? " (\(pipeline.file):\(location))" : ""))
         }
@@ -104,17 +126,32 @@ struct Run: ParsableCommand {
 
     /// The one-process plan that runs the pipeline's PySpark driver.
     private func sparkPlan(
-        _ plan: ExecutionPlan, pipeline: Pipeline, locator: ExecutableLocator, environment: [String: String]
+        _ plan: ExecutionPlan, pipeline: Pipeline, locator: ExecutableLocator, environment: [String: String], folder: String
     ) throws -> ExecutionPlan {
+        var settings: [String: String] = [:]
+        for pair in conf {
+            guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
+                throw ValidationError("--conf takes key=value, e.g. spark.executor.memory=4g (got '\(pair)')")
+            }
+            settings[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
+        }
         do {
             let count = workers ?? ProcessInfo.processInfo.activeProcessorCount
-            let job = try SparkJob(plan: plan, name: pipeline.name, workers: max(1, count), master: master, locator: locator)
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gleaner-spark-\(UUID().uuidString)").path
-            return try job.driverPlan(python: Self.python(environment: environment), folder: folder)
+            let job = try SparkJob(
+                plan: plan, name: pipeline.name, workers: max(1, count), master: master, locator: locator,
+                environment: environment, workingDirectory: FileManager.default.currentDirectoryPath, conf: settings)
+            return try job.driverPlan(
+                python: Self.python(environment: environment), folder: folder,
+                shared: sharedFolder.map { Self.sharedSubfolder($0, folder) })
         } catch {
             StandardError.write("gleaner: \(error)")
             throw ExitCode(SysExit.usage)
         }
+    }
+
+    /// This run's own folder inside `--shared-folder`.
+    static func sharedSubfolder(_ shared: String, _ folder: String) -> String {
+        URL(fileURLWithPath: shared).appendingPathComponent(URL(fileURLWithPath: folder).lastPathComponent).path
     }
 
     /// `GLEANER_PYTHON`, else the project's `.venv/bin/python`, else `python3` on PATH.
