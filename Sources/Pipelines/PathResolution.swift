@@ -6,6 +6,10 @@
 /// `cache` and `warc`, normalize's `rates` and `gazetteer`, report's `output`, `dead_letter`
 /// and each test's `input`. Arguments of `run:` stages are passed as written.
 public enum PathResolution {
+    /// Values of path options that name something built in rather than a file (`rates: ecb`,
+    /// normalize's bundled ECB rates); they are passed as written.
+    static let keywords: [String: Set<String>] = ["rates": ["ecb"]]
+
     /// The options that name files, per stage.
     static let pathOptions: [String: Set<String>] = [
         "fetch": ["paths", "urls", "cache", "warc"],
@@ -23,7 +27,9 @@ public enum PathResolution {
         for index in result.stages.indices {
             guard let name = result.stages[index].builtinName, let paths = pathOptions[name] else { continue }
             for option in result.stages[index].options.indices where paths.contains(result.stages[index].options[option].name) {
+                let keywords = Self.keywords[result.stages[index].options[option].name] ?? []
                 switch result.stages[index].options[option].value {
+                case .text(let path) where keywords.contains(path): break
                 case .text(let path): result.stages[index].options[option].value = .text(join(base, path))
                 case .list(let items): result.stages[index].options[option].value = .list(items.map { join(base, $0) })
                 case .flag: break
@@ -51,7 +57,8 @@ public enum PathResolution {
                 case .list(let list): paths = list
                 case .flag: paths = []
                 }
-                for path in paths where path != "-" && !path.contains("://") && !exists(path) {
+                let keywords = Self.keywords[option.name] ?? []
+                for path in paths where path != "-" && !path.contains("://") && !keywords.contains(path) && !exists(path) {
                     problems.append(Diagnostic(
                         file: pipeline.file, location: stage.location,
                         message: "the '\(option.name)' file of stage '\(name)' does not exist: \(path)"))
