@@ -12,7 +12,7 @@ struct NormalizeCommand: GleanerCommand {
             date, else --reference-date, else stay {"unresolved": "no reference date"}.
 
             Example:
-              fetch seeds/*.txt | clean | extract | normalize --reference-date 2023-12-07 --rates data/ecb-rates-sample.csv
+              fetch seeds/*.txt | clean | extract | normalize --reference-date 2023-12-07 --rates ecb
             """,
         version: GleanerVersion.string)
 
@@ -24,7 +24,9 @@ struct NormalizeCommand: GleanerCommand {
     @Option(help: ArgumentHelp("How to read all-numeric dates such as 12/07/2023: mdy (US) or dmy.", valueName: "ORDER"))
     var dateOrder: String = "mdy"
 
-    @Option(help: ArgumentHelp("Euro reference rates in the ECB historical CSV format; adds `converted` to money.", valueName: "FILE"))
+    @Option(help: ArgumentHelp(
+        "Exchange rates: `ecb` for the bundled ECB daily reference rates since 1999, or a file in the ECB historical CSV format; adds `converted` to money.",
+        valueName: "ecb|FILE"))
     var rates: String?
 
     @Option(help: ArgumentHelp("ISO 4217 currency for converted amounts.", valueName: "CODE"))

@@ -41,7 +41,13 @@ public struct NormalizeRequest: Sendable {
         if let only {
             do { options.only = try KindList.parse(only) } catch { throw .usage("--only: \(error)") }
         }
-        if let ratesFile {
+        if ratesFile == "ecb" {
+            do {
+                options.rates = try ExchangeRates.bundledECB()
+            } catch {
+                throw NormalizeSetupError(message: "\(error)", exitStatus: SysExit.dataError)
+            }
+        } else if let ratesFile {
             guard let text = try? String(contentsOfFile: ratesFile, encoding: .utf8) else {
                 throw NormalizeSetupError(message: "cannot read rates file '\(ratesFile)'", exitStatus: SysExit.noInput)
             }
