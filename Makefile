@@ -3,6 +3,7 @@
 #   make test     every unit and end-to-end test
 #   make eval     accuracy tables (extraction, entities, cleaning)
 #   make bench    speed and memory beside peer tools, same data, same run
+#   make train-entities   rebuild the entity model from CoNLL-2003 train
 #   make install PREFIX=/usr/local
 
 PREFIX ?= /usr/local
@@ -11,7 +12,7 @@ RELEASE_BIN := .build/release
 DEBUG_BIN := .build/debug
 EXECUTABLES := fetch clean extract normalize report gleaner
 
-.PHONY: all deps build release run test eval bench install uninstall clean seeds-mk
+.PHONY: all deps build release run test eval bench install uninstall clean seeds-mk train-entities
 
 all: build
 
@@ -43,6 +44,10 @@ eval: release
 
 bench: release
 	@set -e; for script in Benchmarks/*/bench.sh; do echo "== $$script"; bash "$$script"; done
+
+# Rebuild the entity model's weights from CoNLL-2003 train (see Benchmarks/entities/train.sh).
+train-entities: deps
+	bash Benchmarks/entities/train.sh
 
 install: release
 	install -d "$(DESTDIR)$(PREFIX)/bin"
