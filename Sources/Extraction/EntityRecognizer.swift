@@ -56,9 +56,9 @@ public struct EntityRecognizer: Recognizer {
             guard var kind = EntityLabel.mentionKinds[span.kind] else { continue }
             var first = span.tokens.lowerBound
             var end = span.tokens.upperBound
-            // Names begin and end with words ("Kraków", not "Kraków 😀").
-            while first < end, !scan.tokens[first].isWord { first += 1 }
-            while end > first, !scan.tokens[end - 1].isWord { end -= 1 }
+            // Names begin and end with words or ASCII punctuation ("Corp.", "(V)"): "Kraków", not "Kraków 😀".
+            while first < end, scan.isSymbol(first) { first += 1 }
+            while end > first, scan.isSymbol(end - 1) { end -= 1 }
             guard first < end else { continue }
             // Currencies and other capitals that name no one ("200 USD", "the CEO").
             if end - first == 1, kind != .place, EntityLexicon.nonOrganizationCaps.contains(scan.surface(first)) { continue }
@@ -314,8 +314,14 @@ extension EntityScan {
         }
         let left = rules.first { $0.lowerBound == first && $0.upperBound == joint }
         let right = rules.first { $0.lowerBound > joint && $0.lowerBound <= joint + 2 && $0.upperBound == end }
-        guard let left, let right else { return nil }
+        // "Futures and Options Exchange", "Post and Telecommunications Administration" stay one name.
+        guard let left, let right, left.count >= 2, right.count >= 3 else { return nil }
         return [left, right]
+    }
+
+    /// A token that is neither a word nor ASCII punctuation (an emoji, a typographic quote).
+    func isSymbol(_ index: Int) -> Bool {
+        !tokens[index].isWord && !tokens[index].isPossessive && !tokens[index].lower.utf8.allSatisfy { $0 < 128 }
     }
 
     /// A one- or two-word name right after "in" that the gazetteer knows as a place ("in Kraków").
@@ -326,9 +332,12 @@ extension EntityScan {
         return true
     }
 
-    /// Both parts of "Azerbaijan-Israel" where the model tagged nothing.
+    /// Both parts of "Azerbaijan-Israel" where the model tagged nothing (every part capitalised:
+    /// not "London-based").
     mutating func hyphenatedPlaces() {
         for index in tokens.indices where owner[index] == -1 && tokens[index].isCapitalized && tokens[index].lower.contains("-") {
+            let parts = surface(index).split(separator: "-")
+            guard parts.count >= 2, parts.allSatisfy({ $0.first?.isUppercase == true }) else { continue }
             hyphenatedPlaces(index)
         }
     }

@@ -30,17 +30,17 @@ struct EntityFeatures {
 
     let gazetteer: Gazetteer
 
-    /// Every word list a token can be in, by the hash of its lower-cased form (bits: given name,
-    /// surname, English word, demonym, title, organisation head, place word, calendar word).
+    /// The closed word lists a token can be in, by the hash of its lower-cased form (bits 8–128:
+    /// demonym, title, organisation head, place word, calendar word; the gazetteer's given names,
+    /// surnames and English words, bits 1–4, are asked directly).
     static let lexicon: HashedWordTable = {
-        let gazetteer = Gazetteer.shared
-        let lists: [any Sequence<String>] = [
-            gazetteer.givenNames, gazetteer.surnames, gazetteer.englishWords, EntityLexicon.demonyms,
-            EntityLexicon.personTitles, EntityLexicon.organizationHeads, EntityLexicon.placeWords, EntityLexicon.calendarWords,
+        let lists: [Set<String>] = [
+            EntityLexicon.demonyms, EntityLexicon.personTitles, EntityLexicon.organizationHeads, EntityLexicon.placeWords,
+            EntityLexicon.calendarWords,
         ]
-        var table = HashedWordTable(capacity: lists.reduce(0) { $0 + $1.underestimatedCount })
+        var table = HashedWordTable(capacity: lists.reduce(0) { $0 + $1.count })
         for (bit, list) in lists.enumerated() {
-            for word in list { table.insert(Hashing.bytes(word.utf8), UInt8(1 << bit)) }
+            for word in list { table.insert(Hashing.bytes(word.utf8), UInt8(8 << bit)) }
         }
         return table
     }()
@@ -117,7 +117,11 @@ struct EntityFeatures {
             info.prefix = Hashing.affixes(lowerBytes)
             info.suffix = Hashing.affixes(lowerBytes.reversed())
             if token.isWord {
-                info.lexicon = UInt64(EntityFeatures.lexicon.value(info.lower))
+                var bits = EntityFeatures.lexicon.value(info.lower)
+                if gazetteer.givenNames.contains(token.lower) { bits |= 1 }
+                if gazetteer.surnames.contains(token.lower) { bits |= 2 }
+                if gazetteer.englishWords.contains(token.lower) { bits |= 4 }
+                info.lexicon = UInt64(bits)
                 // Case seen away from sentence starts: 1 capitalised, 2 lower case, 4 all capitals.
                 if !token.sentenceInitial {
                     let seen: UInt8 = token.isAllCaps ? 4 : (token.isCapitalized ? 1 : 2)
