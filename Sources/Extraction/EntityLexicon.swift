@@ -89,6 +89,17 @@ enum EntityLexicon {
         "republic", "kingdom", "state", "states", "oblast", "krai",
     ]
 
+    /// Company suffixes: a name ends at them ("Kia Motor Corp" of South Korea).
+    static let companySuffixes: Set<String> = [
+        "corp", "corp.", "co", "co.", "inc", "inc.", "ltd", "ltd.", "plc", "llc", "ag", "sa", "nv", "gmbh", "group",
+    ]
+
+    /// Verbs of a match or a transfer next to a club's name ("Leeds beat Everton", "Fulham signed").
+    static let sportsVerbs: Set<String> = [
+        "beat", "beats", "drew", "draw", "defeated", "thrashed", "edged", "routed", "hammered", "signed", "signs",
+        "trailed", "outplayed", "overcame", "crushed",
+    ]
+
     /// Days and months: a name never runs on into them ("the Senate on Tuesday").
     static let calendarWords: Set<String> = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",

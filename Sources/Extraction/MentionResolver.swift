@@ -27,11 +27,22 @@ public enum MentionResolver {
         // Quantities lose to any overlapping date, money or percent.
         let strong = mentions.filter { $0.kind == .date || $0.kind == .money || $0.kind == .percent }
             .sorted { $0.start < $1.start }
+        let links = mentions.filter { $0.kind == .email || $0.kind == .url }.sorted { $0.start < $1.start }
         var candidates = mentions
+        if !links.isEmpty {
+            // No name holds or cuts an address ("Mail Info@Example.ORG").
+            candidates = candidates.filter { mention in
+                ![.person, .organization, .place].contains(mention.kind) || !overlapsAny(mention, sortedByStart: links)
+            }
+        }
         if !strong.isEmpty {
-            candidates = mentions.filter { mention in
-                guard mention.kind == .quantity else { return true }
-                return !overlapsAny(mention, sortedByStart: strong)
+            candidates = candidates.filter { mention in
+                switch mention.kind {
+                case .quantity: return !overlapsAny(mention, sortedByStart: strong)
+                // A name that runs into a date or a sum without holding it whole ("Tokyo December 7") loses.
+                case .person, .organization, .place: return !cutsAny(mention, sortedByStart: strong)
+                default: return true
+                }
             }
         }
         // Sweep in start order, cutting the mentions into clusters of transitively overlapping spans;
@@ -99,7 +110,14 @@ public enum MentionResolver {
         for index in chosen { kept.append(mentions[index]) }
     }
 
-    private static func overlapsAny(_ mention: Mention, sortedByStart others: [Mention]) -> Bool {
+    /// Whether `mention` overlaps one of `others` without containing it.
+    private static func cutsAny(_ mention: Mention, sortedByStart others: [Mention]) -> Bool {
+        overlapsAny(mention, sortedByStart: others) { other in other.start < mention.start || other.end > mention.end }
+    }
+
+    private static func overlapsAny(
+        _ mention: Mention, sortedByStart others: [Mention], where condition: (Mention) -> Bool = { _ in true }
+    ) -> Bool {
         // Binary search the first mention starting at or after mention.end, then look back.
         var low = 0
         var high = others.count
@@ -110,7 +128,7 @@ public enum MentionResolver {
         var index = low - 1
         var steps = 0
         while index >= 0, steps < 64 {
-            if others[index].end > mention.start { return true }
+            if others[index].end > mention.start, condition(others[index]) { return true }
             index -= 1
             steps += 1
         }

@@ -166,7 +166,7 @@ extension EntityScan {
     }
 
     /// Whether the words next to `index` are in capitals too (a headline or a shouted line).
-    private func isShouting(around index: Int) -> Bool {
+    func isShouting(around index: Int) -> Bool {
         var neighbours = 0
         var capitals = 0
         for probe in [index - 2, index - 1, index + 1, index + 2] where probe >= 0 && probe < tokens.count {

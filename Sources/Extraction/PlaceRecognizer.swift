@@ -99,7 +99,7 @@ extension EntityScan {
     /// "Jewish Agency for Israel", "State Border Service of Azerbaijan": the place an
     /// organisation is of or for is reported too, nested inside the organisation's
     /// mention (a place that only modifies a name, "Israel Aerospace Industries", is not).
-    private mutating func placesNamedInOrganizations() {
+    mutating func placesNamedInOrganizations() {
         for span in spans where span.kind == .organization && span.end - span.first >= 3 {
             var index = span.first + 1
             while index < span.end {
@@ -124,7 +124,7 @@ extension EntityScan {
     }
 
     /// "Israel-Azerbaijan relations": each part that is a country or a big city is a place.
-    private mutating func hyphenatedPlaces(_ index: Int) {
+    mutating func hyphenatedPlaces(_ index: Int) {
         let token = tokens[index]
         let scalars = text.scalars
         var partStart = token.start

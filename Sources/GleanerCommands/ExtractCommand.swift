@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Extraction
 import GleanerCore
 
@@ -20,7 +21,20 @@ struct ExtractCommand: GleanerCommand {
     @Option(name: .long, help: ArgumentHelp("Only these kinds, comma-separated (e.g. date,money,percent).", valueName: "KINDS"))
     var only: String?
 
+    @Option(name: .customLong("train-entities"), help: .hidden) var trainEntities: String?
+    @Option(name: .customLong("entity-model-output"), help: .hidden) var entityModelOutput = "entity-model.bin"
+    @Option(name: .customLong("epochs"), help: .hidden) var epochs = 12
+    @Option(name: .customLong("bucket-bits"), help: .hidden) var bucketBits = 18
+
     func run() throws {
+        if let trainEntities {
+            // Hidden: rebuilds the entity model (see Benchmarks/entities/train.sh).
+            let trainer = EntityModelTrainer(bucketBits: bucketBits, epochs: epochs)
+            try trainer.run(directory: trainEntities, output: entityModelOutput) { line in
+                FileHandle.standardError.write(Data((line + "\n").utf8))
+            }
+            return
+        }
         var kinds: Set<MentionKind>?
         if let only {
             do { kinds = try KindList.parse(only) } catch { throw ValidationError("--only: \(error)") }

@@ -46,7 +46,7 @@ public struct EntityResolver: Sendable {
         let scalars = Array(text.unicodeScalars)
         if let userMatcher { addUserMentions(&mentions, matcher: userMatcher, text: text) }
         var clusters: [EntityCluster] = []
-        resolvePlaces(&mentions, into: &clusters)
+        resolvePlaces(&mentions, scalars: scalars, into: &clusters)
         var names = NameClustering(scalars: scalars)
         for index in mentions.indices where mentions[index].kind == .person || mentions[index].kind == .organization {
             names.add(index, mentions[index], canonical: userEntry(for: mentions[index])?.name)
@@ -91,7 +91,7 @@ public struct EntityResolver: Sendable {
         if added { mentions.sort { ($0.start, $0.end, $0.kind) < ($1.start, $1.end, $1.kind) } }
     }
 
-    private func resolvePlaces(_ mentions: inout [Mention], into clusters: inout [EntityCluster]) {
+    private func resolvePlaces(_ mentions: inout [Mention], scalars: [Unicode.Scalar], into clusters: inout [EntityCluster]) {
         let indexes = mentions.indices.filter { mentions[$0].kind == .place }
         guard !indexes.isEmpty else { return }
         var candidates: [Int: [PlaceRecord]] = [:]
@@ -108,6 +108,17 @@ public struct EntityResolver: Sendable {
             // Unambiguous readings (one candidate, or all in one country) set the document's context.
             if let first = found.first, found.allSatisfy({ $0.country == first.country }) { context.add(first, weight: 2) }
         }
+        // "Paris, Texas", "Cambridge, Massachusetts": a place written with its state or country after
+        // a comma is read inside that state's or country's borders.
+        for (position, index) in indexes.enumerated() where position + 1 < indexes.count {
+            let next = indexes[position + 1]
+            guard isComma(between: mentions[index], and: mentions[next], scalars),
+                let container = candidates[next]?.first, container.type != .city, !container.country.isEmpty,
+                candidates[next]!.allSatisfy({ $0.country == container.country })
+            else { continue }
+            let inside = (candidates[index] ?? []).filter { $0.country == container.country && $0 != container }
+            if !inside.isEmpty { candidates[index] = inside }
+        }
         var byKey: [String: Int] = [:]
         for index in indexes {
             let options = candidates[index] ?? []
@@ -123,6 +134,13 @@ public struct EntityResolver: Sendable {
                 clusters.append(EntityCluster(kind: .place, name: name, members: [index], value: value))
             }
         }
+    }
+
+    /// Whether only ", " separates two mentions.
+    private func isComma(between first: Mention, and second: Mention, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard first.end < second.start, second.start - first.end <= 3, second.start <= scalars.count else { return false }
+        let between = scalars[first.end..<second.start]
+        return between.first == "," && between.dropFirst().allSatisfy { $0 == " " }
     }
 
     private func userPlace(_ entry: UserGazetteer.Entry) -> PlaceRecord {
