@@ -80,7 +80,13 @@ struct Run: ParsableCommand {
         let showProgress = engine == .local && (progress ?? StandardError.isTerminal)
         runner.countRecords = showProgress || stats
         runner.collectStats = stats
-        if showProgress { runner.progress = ProgressLine.draw }
+        let display = ProgressDisplay()
+        let total = showProgress ? ProgressTotal.estimate(pipeline) : nil
+        if showProgress {
+            let interval = runner.progressInterval
+            runner.errorLines = { display.message($0) }
+            runner.progress = { display.draw(StageProgress.line($0, total: total, elapsed: Self.elapsed($0, interval))) }
+        }
 
         let report: RunReport
         do {
@@ -93,8 +99,17 @@ struct Run: ParsableCommand {
             if case .notFound = error { throw ExitCode(SysExit.unavailable) }
             throw ExitCode(71)
         }
-        if showProgress { ProgressLine.finish(report) }
-        if stats { StandardError.write(JSONCodec.string(report.statsJSON(pipeline: pipeline.name))) }
+        if showProgress {
+            let stages = report.results.map(StageProgress.init(result:))
+            display.finish(StageProgress.line(stages, total: total, elapsed: report.seconds) + String(format: "  (%.1fs)", report.seconds))
+        }
+        let deadLettering = pipeline.onError == .deadLetter && pipeline.deadLetter != nil
+        if stats {
+            StandardError.write(JSONCodec.string(report.statsJSON(pipeline: pipeline.name, deadLettering: deadLettering)))
+        }
+        if deadLettering, let deadLetter = pipeline.deadLetter, let contents = FileManager.default.contents(atPath: deadLetter) {
+            for line in RunReport.deadLetterSummary(Array(contents), file: deadLetter) { StandardError.write("gleaner: " + line) }
+        }
         let failures = report.failures
         // The spark driver has already named the stage that failed inside it.
         for failure in failures where engine == .local {
@@ -102,6 +117,11 @@ struct Run: ParsableCommand {
             StandardError.write("gleaner: \(failure)" + (location.line > 0 ? " (\(pipeline.file):\(location))" : ""))
         }
         if let first = failures.first { throw ExitCode(first.termination.runnerExitStatus) }
+    }
+
+    /// Seconds the run has taken, from the stages still running (they carry the run's clock).
+    private static func elapsed(_ stages: [StageProgress], _ interval: Double) -> Double {
+        stages.map(\.seconds).max() ?? interval
     }
 
     /// The one-process plan that runs the pipeline's PySpark driver.
@@ -168,14 +188,3 @@ enum Engine: String, ExpressibleByArgument {
     case spark
 }
 
-/// Draws the progress line on stderr (a terminal), redrawn in place.
-enum ProgressLine {
-    @Sendable static func draw(_ stages: [StageProgress]) {
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + StageProgress.line(stages)).utf8))
-    }
-
-    static func finish(_ report: RunReport) {
-        let line = StageProgress.line(report.results.map(StageProgress.init(result:)))
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line + String(format: "  (%.1fs)\n", report.seconds)).utf8))
-    }
-}
