@@ -38,7 +38,7 @@ enum SparkDriver {
             java = os.path.join(java_home, "bin", "java") if java_home else shutil.which("java")
             if not java or not os.access(java, os.X_OK):
                 fail("Spark needs a Java runtime (17 or newer) and none was found on PATH or in JAVA_HOME; "
-                     "install one (Debian: apt-get install default-jre-headless)", 69)
+                     f"install one (Debian: apt-get install default-jre-headless); pyspark is GLEANER_PYTHON={sys.executable}", 69)
 
 
         def run_pipe(argvs, labels, source, sink, env, cwd):

@@ -135,6 +135,7 @@ struct SparkEngineTests {
         #expect(noJava.status == 69)
         #expect(noJava.stderr.split(separator: "\n").count == 1, "\(noJava.stderr)")
         #expect(noJava.stderr.contains("Java") && noJava.stderr.contains("default-jre-headless"))
+        #expect(noJava.stderr.contains("GLEANER_PYTHON=\(python)"))
     }
 }
 
