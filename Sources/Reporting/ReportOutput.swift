@@ -42,7 +42,7 @@ public final class ReportOutput {
     }
 
     /// Appends text, flushing in large blocks.
-    /// - Throws: ``OutputClosed`` when standard output was closed, ``IOFailure`` on other errors.
+    /// - Throws: ``ClosedOutput`` when standard output was closed, ``IOFailure`` on other errors.
     public func write(_ text: String) throws {
         pending.append(contentsOf: text.utf8)
         if pending.count >= 1 << 16 { try flush() }
@@ -53,7 +53,7 @@ public final class ReportOutput {
         guard !pending.isEmpty else { return }
         let ok = FileDescriptorIO.writeAll(fd, pending)
         guard ok else {
-            if errno == EPIPE { throw OutputClosed() }
+            if errno == EPIPE { throw ClosedOutput() }
             throw IOFailure.errno("cannot write", path ?? "standard output")
         }
         pending.removeAll(keepingCapacity: true)
@@ -82,7 +82,3 @@ public final class ReportOutput {
     }
 }
 
-/// Standard output was closed by its reader (`| head`): the report ends quietly with 0.
-public struct OutputClosed: Error, Sendable {
-    public init() {}
-}
