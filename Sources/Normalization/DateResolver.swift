@@ -56,7 +56,7 @@ public indirect enum ResolvedDate: Sendable, Equatable {
         switch self {
         case .day(let date): return date.description
         case .month(let year, let month): return CivilDate(year: year, month: month, day: 1).monthString
-        case .year(let year): return CivilDate.pad(year, 4)
+        case .year(let year): return Digits.pad(year, 4)
         case .range(let from, _): return from.isoString
         case .unresolved: return ""
         }

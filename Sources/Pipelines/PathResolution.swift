@@ -8,17 +8,10 @@
 public enum PathResolution {
     /// The options that name files, per stage.
     static let pathOptions: [String: Set<String>] = [
-        "fetch": ["paths", "urls", "cache", "warc"],
+        "fetch": ["paths", "urls", "cache", "warc", "from-list"],
         "normalize": ["rates", "gazetteer"],
         "report": ["output"],
     ]
-
-    /// Values of path options that name something the stage ships, not a file: `rates: ecb`.
-    static let builtinValues: [String: [String: Set<String>]] = ["normalize": ["rates": ["ecb"]]]
-
-    static func isBuiltin(_ value: String, stage: String, option: String) -> Bool {
-        builtinValues[stage]?[option]?.contains(value) == true
-    }
 
     /// The pipeline with every relative path joined to `base`.
     /// - Parameters:
@@ -30,8 +23,8 @@ public enum PathResolution {
         for index in result.stages.indices {
             guard let name = result.stages[index].builtinName, let paths = pathOptions[name] else { continue }
             for option in result.stages[index].options.indices where paths.contains(result.stages[index].options[option].name) {
+                if isKeyword(result.stages[index].options[option]) { continue }
                 switch result.stages[index].options[option].value {
-                case .text(let path) where isBuiltin(path, stage: name, option: result.stages[index].options[option].name): break
                 case .text(let path): result.stages[index].options[option].value = .text(join(base, path))
                 case .list(let items): result.stages[index].options[option].value = .list(items.map { join(base, $0) })
                 case .flag: break
@@ -52,16 +45,14 @@ public enum PathResolution {
         let checked: [String: [String]] = ["fetch": ["urls"], "normalize": ["rates", "gazetteer"]]
         for stage in pipeline.stages {
             guard let name = stage.builtinName, let options = checked[name] else { continue }
-            for option in stage.options where options.contains(option.name) {
+            for option in stage.options where options.contains(option.name) && !isKeyword(option) {
                 let paths: [String]
                 switch option.value {
                 case .text(let path): paths = [path]
                 case .list(let list): paths = list
                 case .flag: paths = []
                 }
-                for path in paths where path != "-" && !path.contains("://") && !isBuiltin(path, stage: name, option: option.name)
-                    && !exists(path)
-                {
+                for path in paths where path != "-" && !path.contains("://") && !exists(path) {
                     problems.append(Diagnostic(
                         file: pipeline.file, location: stage.location,
                         message: "the '\(option.name)' file of stage '\(name)' does not exist: \(path)"))
@@ -69,6 +60,11 @@ public enum PathResolution {
             }
         }
         return problems
+    }
+
+    /// Whether an option names a built-in table rather than a file (`rates: ecb`).
+    static func isKeyword(_ option: StageOption) -> Bool {
+        option.name == "rates" && option.value == .text("ecb")
     }
 
     /// The folder a pipeline file's relative paths are relative to: the file's own folder,
