@@ -77,6 +77,13 @@ public struct QuantityRecognizer: Recognizer {
         if tokens.isWord(end, "of"), number.vague || number.scaled || number.spelled && number.value >= 12 {
             unitStart = end + 1
         }
+        // "20°C", "-4 °F", "30°": degrees written with the sign.
+        if tokens.isSymbol(end, "°"), !tokens[end].newlineBefore {
+            var unitEnd = end + 1
+            if tokens.attached(unitEnd), tokens.isWordToken(unitEnd), ["C", "F"].contains(tokens.text(unitEnd)) { unitEnd += 1 }
+            let unit = UnitPhrase.text(tokens, from: end, to: unitEnd)
+            return (QuantityParse(value: number.value, maximum: maximum, unit: unit, approximate: approximate, bound: bound), index, unitEnd)
+        }
         if let unitEnd = UnitPhrase.end(tokens, from: unitStart, singularAllowed: number.value == 1 || number.hasDecimals) {
             // "over five years" is a span of time, not "more than five years".
             if position != index, tokens.isWord(index, "over"), tokens.has(unitEnd - 1, .period), strict {

@@ -18,6 +18,9 @@ public struct URLRecognizer: Recognizer {
         "ly", "gl", "be", "ch", "at", "se", "no", "dk", "fi", "cz", "ro", "md", "kz", "by", "lt", "lv", "ee", "gr", "pt",
         "br", "mx", "ar", "za", "ng", "ke", "eg", "sa", "ae", "qa", "pk", "bd", "kr", "tw", "hk", "sg", "my", "id", "ph",
         "vn", "th", "nz", "org.uk", "app", "dev", "ai", "xyz", "online", "site", "blog", "media", "live",
+        // Short links and newer generic domains: "t.co", "youtu.be", "discord.gg", "last.fm", "gleaner.tech".
+        "tech", "store", "shop", "club", "cloud", "space", "website", "gg", "fm", "cc", "ws", "to", "pro", "asia",
+        "travel", "mobi", "agency", "studio", "digital", "network", "world", "today", "email", "ngo", "africa",
     ]
 
     public func recognize(in text: AnalyzedText) -> [Mention] {

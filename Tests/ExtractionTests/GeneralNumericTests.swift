@@ -131,3 +131,15 @@ struct EverydayNumericTests {
         #expect(spans("One dollars-and-cents question remains.", .money).isEmpty)
     }
 }
+
+@Suite("Degrees and short links")
+struct DegreesAndLinksTests {
+    @Test func degrees() throws {
+        #expect(spans("Temperatures reached 41°C in Seville.", .quantity) == ["41°C"])
+        #expect(UnitOfMeasure.of(try #require(QuantityRecognizer.parse("41°C")).unit)?.dimension == "temperature")
+    }
+
+    @Test func shortLinks() {
+        #expect(spans("Join at discord.gg/news today.", .url) == ["discord.gg/news"])
+    }
+}

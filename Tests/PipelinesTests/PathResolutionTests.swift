@@ -58,4 +58,12 @@ struct PathResolutionTests {
         ])
         #expect(PathResolution.missingFiles(pipeline) { $0.hasSuffix(".csv") }.isEmpty)
     }
+
+    @Test("normalize's 'rates: ecb' names the rates normalize ships, not a file")
+    func bundledRates() throws {
+        let pipeline = try PipelineLoader(environment: [:]).load(yaml: "stages:\n  - normalize: { rates: ecb }\n", file: "pipelines/p.yaml")
+        let resolved = PathResolution.resolve(pipeline, against: "pipelines")
+        #expect(resolved.stages[0].option("rates") == .text("ecb"))
+        #expect(PathResolution.missingFiles(resolved) { _ in false }.isEmpty)
+    }
 }
