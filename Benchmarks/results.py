@@ -60,8 +60,10 @@ def fetched_seeds(target):
                 size += len(data)
             copy += 1
 fetched = ensure(f"{work}/fetched-{mb:g}mb.ndjson", fetched_seeds)
-extracted = ensure(f"{work}/extracted-{mb:g}mb.ndjson", lambda t: run([stage("extract")], news, t))
-normalized = ensure(f"{work}/normalized-{mb:g}mb.ndjson", lambda t: run([stage("normalize")], extracted, t))
+# Made by this build every run, so the later stages read what this extract and normalize write.
+extracted, normalized = f"{work}/extracted-{mb:g}mb.ndjson", f"{work}/normalized-{mb:g}mb.ndjson"
+run([stage("extract")], news, extracted)
+run([stage("normalize")], extracted, normalized)
 report_1x = ensure(f"{work}/report-{report_records}.ndjson", generate("Benchmarks/reporting/generate.py", str(report_records)))
 report_4x = ensure(f"{work}/report-{4 * report_records}.ndjson", generate("Benchmarks/reporting/generate.py", str(4 * report_records)))
 
