@@ -55,9 +55,10 @@ public struct ReportJob: Sendable {
             sink = destination
             if format == .csv && !partial && !merge {
                 let writer = CSVWriter()
+                var labels = CSVWriter.DocumentLabels()
                 try destination.write(writer.header)
-                try loop.run(fields: Self.recordFields, prepare: { record in try writer.rows(record) }, consume: { rows in
-                    try destination.write(rows)
+                try loop.run(fields: Self.recordFields, prepare: { record in try writer.prepare(record) }, consume: { rows in
+                    try destination.write(rows.text(label: labels.label(for: rows.documentID)))
                 })
             } else {
                 var aggregate = Aggregate()

@@ -211,24 +211,25 @@ struct FailurePolicyTests {
 @Suite("Network errors in words")
 struct TransportErrorTests {
     @Test(
-        "URLSession errors map to the reasons --stats counts",
+        "libcurl results map to the reasons --stats counts",
         arguments: [
-            (URLError.Code.cannotFindHost, FailureReason.dns, false),
-            (.dnsLookupFailed, .dns, false),
-            (.cannotConnectToHost, .refused, true),
-            (.timedOut, .timeout, true),
-            (.serverCertificateUntrusted, .tls, false),
-            (.networkConnectionLost, .network, true),
+            (UInt32(6), FailureReason.dns, false),  // CURLE_COULDNT_RESOLVE_HOST
+            (7, .refused, true),  // CURLE_COULDNT_CONNECT
+            (28, .timeout, true),  // CURLE_OPERATION_TIMEDOUT
+            (60, .tls, false),  // CURLE_PEER_FAILED_VERIFICATION
+            (35, .tls, false),  // CURLE_SSL_CONNECT_ERROR
+            (56, .network, true),  // CURLE_RECV_ERROR
+            (18, .badBody, true),  // CURLE_PARTIAL_FILE
         ])
-    func classifies(code: URLError.Code, reason: FailureReason, retryable: Bool) {
-        let error = SessionDelegate.classify(URLError(code))
+    func classifies(code: UInt32, reason: FailureReason, retryable: Bool) {
+        let error = CurlFailure.classify(code, message: "curl says so")
         #expect(error.reason == reason)
         #expect(error.retryable == retryable)
     }
 
-    @Test("a libcurl certificate failure reported as unknown is still TLS")
-    func curlCertificate() {
-        let error = URLError(.unknown, userInfo: [NSLocalizedDescriptionKey: "SSL certificate problem: self-signed certificate"])
-        #expect(SessionDelegate.classify(error).reason == .tls)
+    @Test("a body cut short names the Content-Length and what arrived")
+    func partialBody() {
+        let error = CurlFailure.classify(18, message: "", arrived: 10, declaredLength: "100")
+        #expect(error.detail == "body is shorter than its Content-Length 100 (10 bytes arrived)")
     }
 }

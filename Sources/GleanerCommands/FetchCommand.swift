@@ -2,7 +2,6 @@ import ArgumentParser
 import Fetching
 import GleanerCore
 
-@main
 struct FetchCommand: GleanerAsyncCommand {
     static let configuration = CommandConfiguration(
         commandName: "fetch",
@@ -69,6 +68,13 @@ struct FetchCommand: GleanerAsyncCommand {
     @Option(name: .long, help: ArgumentHelp("Write requests and responses as WARC/1.1 (.warc.gz: gzipped).", valueName: "file"))
     var warc: String?
 
+    @Flag(name: .long, help: "Print the resolved sources as NDJSON, one item a line, and exit (how a distributed run splits the work).")
+    var listSources = false
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Fetch the items of a --list-sources output ('-': standard input) instead of the inputs.", valueName: "file"))
+    var fromList: String?
+
     mutating func validate() throws {
         if let fetchedAt, Timestamp.parseRFC3339(fetchedAt) == nil {
             throw ValidationError("--fetched-at must be an RFC 3339 time like 2024-05-01T12:00:00Z (got '\(fetchedAt)')")
@@ -80,7 +86,7 @@ struct FetchCommand: GleanerAsyncCommand {
         guard concurrency >= 1, hostConcurrency >= 1, hostDelay >= 0 else {
             throw ValidationError("--concurrency and --host-concurrency must be at least 1, --host-delay 0 or more")
         }
-        if common.settings.inputs.isEmpty && urls.isEmpty {
+        if common.settings.inputs.isEmpty && urls.isEmpty && fromList == nil {
             throw ValidationError("give paths, URLs, '-' or --urls FILE")
         }
     }
@@ -106,7 +112,10 @@ struct FetchCommand: GleanerAsyncCommand {
     }
 
     func run() async throws {
-        let status = await FetchJob(settings: common.settings, options: fetchOptions, urlLists: urls).run()
+        var job = FetchJob(settings: common.settings, options: fetchOptions, urlLists: urls)
+        job.sourceList = fromList
+        job.listSources = listSources
+        let status = await job.run()
         if status != SysExit.ok { throw ExitCode(status) }
     }
 }
