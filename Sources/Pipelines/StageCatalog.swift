@@ -73,6 +73,8 @@ public enum StageCatalog {
             "deny-private": .flag,
             "cache": .string,
             "warc": .string,
+            "list-sources": .flag,
+            "from-list": .string,
         ]),
         StageDescription(name: "clean", options: [
             "keep-raw": .flag,
