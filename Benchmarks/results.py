@@ -14,10 +14,11 @@ bin_dir, peer_python, command_line = sys.argv[1], sys.argv[2], sys.argv[3]
 mb = float(os.environ.get("RESULTS_MB", "8"))
 report_records = int(os.environ.get("RESULTS_REPORT_RECORDS", "2500"))
 work = "out/bench/results"
+commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], stdout=subprocess.PIPE, text=True).stdout.strip()
 os.makedirs(work, exist_ok=True)
 
 def run(command, stdin_path, stdout_path=os.devnull):
-    """Runs a command with files on stdin/stdout: (wall seconds, peak RSS MiB)."""
+    """Runs a command with files on stdin/stdout: (wall seconds, peak RSS MiB, CPU seconds)."""
     with open(stdin_path, "rb") if stdin_path else open(os.devnull, "rb") as source, open(stdout_path, "wb") as sink:
         start = time.perf_counter()
         child = subprocess.Popen(command, stdin=source, stdout=sink)
@@ -25,7 +26,7 @@ def run(command, stdin_path, stdout_path=os.devnull):
         wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"results: {' '.join(command)} exited {os.waitstatus_to_exitcode(status)}")
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 def lines(path):
     with open(path, "rb") as f:
@@ -60,17 +61,21 @@ def fetched_seeds(target):
                 size += len(data)
             copy += 1
 fetched = ensure(f"{work}/fetched-{mb:g}mb.ndjson", fetched_seeds)
-extracted = ensure(f"{work}/extracted-{mb:g}mb.ndjson", lambda t: run([stage("extract")], news, t))
-normalized = ensure(f"{work}/normalized-{mb:g}mb.ndjson", lambda t: run([stage("normalize")], extracted, t))
+# Made by this build every run, so the later stages read what this extract and normalize write.
+extracted, normalized = f"{work}/extracted-{mb:g}mb.ndjson", f"{work}/normalized-{mb:g}mb.ndjson"
+run([stage("extract")], news, extracted)
+run([stage("normalize")], extracted, normalized)
 report_1x = ensure(f"{work}/report-{report_records}.ndjson", generate("Benchmarks/reporting/generate.py", str(report_records)))
 report_4x = ensure(f"{work}/report-{4 * report_records}.ndjson", generate("Benchmarks/reporting/generate.py", str(4 * report_records)))
 
 def measure(label, command, path, output=os.devnull):
-    wall, rss = run(command, path, output)
+    wall, rss, cpu_seconds = run(command, path, output)
     size = os.path.getsize(path)
-    return {"label": label, "command": " ".join(os.path.relpath(c) if c.startswith(bin_dir) else c for c in command),
-            "input": os.path.basename(path), "mb": size / 1e6, "records": lines(path), "wall": wall,
-            "mb_s": size / 1e6 / wall, "records_s": lines(path) / wall, "rss": rss}
+    shown = " ".join("$BIN/" + os.path.basename(c) if c.startswith(bin_dir) else c for c in command)
+    return {"label": label, "command": shown if command[0].startswith(bin_dir) else label,
+            "input": os.path.basename(path), "mb": size / 1e6, "records": lines(path), "wall": wall, "cpu": cpu_seconds,
+            "mb_s": size / 1e6 / wall, "mb_cpu_s": size / 1e6 / max(cpu_seconds, 1e-3),
+            "records_s": lines(path) / wall, "rss": rss}
 
 py_identity = "import sys, json\nw = sys.stdout.write\nfor line in sys.stdin: w(json.dumps(json.loads(line), ensure_ascii=False, separators=(',', ':')) + '\\n')"
 orjson_identity = "import sys, orjson\nw = sys.stdout.buffer.write\nfor line in sys.stdin.buffer: w(orjson.dumps(orjson.loads(line)) + b'\\n')"
@@ -100,12 +105,13 @@ startup = [json.loads(line) for line in subprocess.run(
 
 cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), platform.processor())
 load = open("/proc/loadavg").read().split()[:3]
-commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], stdout=subprocess.PIPE, text=True).stdout.strip()
 
 def table(entries):
-    out = ["| run | input | MB | records | seconds | MB/s | records/s | peak RSS MB |", "|---|---|---|---|---|---|---|---|"]
+    out = ["| run | input | MB | records | wall s | CPU s | MB/s (wall) | MB/s (CPU) | records/s (wall) | peak RSS MB |",
+           "|---|---|---|---|---|---|---|---|---|---|"]
     for e in entries:
-        out.append(f"| `{e['command']}` | {e['input']} | {e['mb']:.1f} | {e['records']} | {e['wall']:.2f} | {e['mb_s']:.1f} | {e['records_s']:.0f} | {e['rss']:.0f} |")
+        out.append(f"| `{e['command']}` | {e['input']} | {e['mb']:.1f} | {e['records']} | {e['wall']:.2f} | {e['cpu']:.2f} | "
+                   f"{e['mb_s']:.1f} | {e['mb_cpu_s']:.1f} | {e['records_s']:.0f} | {e['rss']:.0f} |")
     return "\n".join(out)
 
 by = {e["label"]: e for e in rows}
@@ -118,7 +124,8 @@ doc = f"""# Benchmark results
 Written by `{command_line}` (Benchmarks/results.sh) at commit {commit}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.
 Machine: {os.cpu_count()} cores ({cpu}), load average {' '.join(load)} at the start of the collector (other jobs
 share the machine, so every ratio below compares runs made minutes apart in this one run).
-Each figure is one run, wall clock, single process; MB = 10^6 bytes of input NDJSON.
+Each figure is one run, single process; `$BIN` = `{os.path.relpath(bin_dir)}`; MB = 10^6 bytes of input NDJSON.
+CPU seconds (user + system of the child) are the fairer number when the load is high.
 
 ## Stages
 
@@ -129,7 +136,9 @@ Each figure is one run, wall clock, single process; MB = 10^6 bytes of input NDJ
 {table(peers)}
 
 Pass-through (`normalize --only email` on records without emails) vs orjson's identity round-trip on the same file:
-{passthrough['mb_s']:.1f} vs {orjson_news['mb_s']:.1f} MB/s = {passthrough['mb_s'] / orjson_news['mb_s']:.2f}x.
+{passthrough['mb_s']:.1f} vs {orjson_news['mb_s']:.1f} MB/s wall = {passthrough['mb_s'] / orjson_news['mb_s']:.2f}x;
+{passthrough['mb_cpu_s']:.1f} vs {orjson_news['mb_cpu_s']:.1f} MB/s of CPU = {passthrough['mb_cpu_s'] / orjson_news['mb_cpu_s']:.2f}x.
+Python json: `json.dumps(json.loads(line), ensure_ascii=False, separators=(',', ':'))` per line; orjson: `orjson.dumps(orjson.loads(line))`.
 
 ## Start-up (one record, median of {startup[0]['runs']} runs; target <= 15 ms, <= 30 MB)
 
