@@ -30,6 +30,10 @@ var targets: [Target] = [
     .executableTarget(name: "normalize", dependencies: ["Normalization", "GleanerCore", argumentParser]),
     .executableTarget(name: "report", dependencies: ["Reporting", "GleanerCore", argumentParser]),
     .executableTarget(name: "gleaner", dependencies: ["Pipelines", "GleanerCore", argumentParser]),
+    // Fuzz harnesses (`make fuzz`); built normally it replays saved inputs (regression tests).
+    .executableTarget(
+        name: "gleaner-fuzz",
+        dependencies: ["GleanerCore", "Cleaning", "Extraction", "Normalization", "Reporting", "Pipelines"]),
     .target(name: "TestSupport", dependencies: ["GleanerCore"], path: "Tests/TestSupport"),
 ]
 for library in ["GleanerCore", "Fetching", "Cleaning", "Extraction", "Normalization", "Reporting", "Pipelines"] {

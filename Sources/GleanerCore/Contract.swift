@@ -80,12 +80,31 @@ public struct Mention: Sendable, Hashable {
         guard let kind = MentionKind(rawValue: kindName) else {
             throw .invalidValue(field: "\(path).kind", reason: "unknown kind '\(kindName)'")
         }
-        guard let start = object["start"]?.numberValue, let end = object["end"]?.numberValue else {
+        guard let startValue = object["start"], let endValue = object["end"] else {
             throw .missingField("\(path).start/end")
         }
-        self.init(
-            kind: kind, text: object["text"]?.stringValue ?? "", start: Int(start), end: Int(end),
-            sentence: Int(object["sentence"]?.numberValue ?? 0), value: object["value"])
+        let start = try Self.offset(startValue, field: "\(path).start")
+        let end = try Self.offset(endValue, field: "\(path).end")
+        guard start <= end else { throw .invalidValue(field: "\(path).end", reason: "\(end) is before start \(start)") }
+        let sentence = try object["sentence"].map { value throws(RecordError) in try Self.offset(value, field: "\(path).sentence") }
+        self.init(kind: kind, text: object["text"]?.stringValue ?? "", start: start, end: end, sentence: sentence ?? 0, value: object["value"])
+    }
+
+    /// A whole number from 0 to ``JSONValue/indexLimit``, never a trap on ±2^63 or 1e400.
+    private static func offset(_ value: JSONValue, field: String) throws(RecordError) -> Int {
+        guard case .number(let number) = value else { throw .wrongType(field: field, expected: "a number", found: value) }
+        guard let offset = value.wholeNumber() else {
+            throw .invalidValue(field: field, reason: "\(number.isFinite ? JSONCodec.string(value) : "\(number)") is not an offset (a whole number from 0 to \(JSONValue.indexLimit))")
+        }
+        return offset
+    }
+
+    /// Checks that the mention lies inside a text of `length` code points.
+    /// - Throws: ``RecordError`` naming the mention when it ends past the text.
+    public func checkBounds(length: Int, index: Int) throws(RecordError) {
+        guard end <= length else {
+            throw .invalidValue(field: "mentions[\(index)].end", reason: "\(end) is past the end of the text (\(length) code points)")
+        }
     }
 }
 

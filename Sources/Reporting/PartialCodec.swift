@@ -67,12 +67,17 @@ public enum PartialCodec {
         }
         switch kind {
         case "partial":
-            let found = object["version"]?.numberValue.map { Int($0) }
-            guard found == version else { throw PartialLineError(reason: "version \(found.map(String.init) ?? "missing"), expected \(version)") }
+            let found = object["version"]?.wholeNumber()
+            guard found == version else {
+                throw PartialLineError(reason: "version \(object["version"].map(JSONCodec.string) ?? "missing"), expected \(version)")
+            }
             var counts: [MentionKind: Int] = [:]
             for (name, count) in object["mentions"]?.objectValue ?? JSONObject() {
                 guard let mentionKind = MentionKind(rawValue: name) else { throw PartialLineError(reason: "unknown mention kind '\(name)'") }
-                counts[mentionKind] = Int(count.numberValue ?? 0)
+                guard let number = count.wholeNumber(in: 0...Self.countLimit) else {
+                    throw PartialLineError(reason: "mention count '\(name)' is not a whole number from 0 to \(Self.countLimit)")
+                }
+                counts[mentionKind] = number
             }
             aggregate.addCounts(records: try integer(object, "records"), mentions: counts)
         case "document":
@@ -107,16 +112,20 @@ public enum PartialCodec {
         }
     }
 
+    /// The largest count or offset a partial may carry (10^15: sums of many partials stay exact).
+    static let countLimit = 1_000_000_000_000_000
+
     private static func string(_ object: JSONObject, _ field: String) throws(PartialLineError) -> String {
         guard let value = object[field]?.stringValue else { throw PartialLineError(reason: "missing string '\(field)'") }
         return value
     }
 
     private static func integer(_ object: JSONObject, _ field: String) throws(PartialLineError) -> Int {
-        guard let value = object[field]?.numberValue, value == value.rounded(), abs(value) < 1e15 else {
-            throw PartialLineError(reason: "missing integer '\(field)'")
+        guard let value = object[field], value != .null else { throw PartialLineError(reason: "missing integer '\(field)'") }
+        guard let number = value.wholeNumber(in: 0...countLimit) else {
+            throw PartialLineError(reason: "'\(field)' is \(JSONCodec.string(value)), not a whole number from 0 to \(countLimit)")
         }
-        return Int(value)
+        return number
     }
 
     private static func mentionKind(_ object: JSONObject) throws(PartialLineError) -> MentionKind {

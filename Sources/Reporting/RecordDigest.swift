@@ -76,7 +76,7 @@ struct RecordDigest {
                 placeType: object["type"]?.stringValue ?? inner?.objectValue?["type"]?.stringValue,
                 country: object["country"]?.stringValue ?? inner?.objectValue?["country"]?.stringValue)
             for index in object["mentions"]?.arrayValue ?? [] {
-                if let number = index.numberValue, owners[Int(number)] == nil { owners[Int(number)] = owner }
+                if let number = index.wholeNumber(), owners[number] == nil { owners[number] = owner }
             }
         }
         return owners
