@@ -87,6 +87,9 @@ public enum PartialCodec {
                 mentions: try integer(object, "mentions")))
         case "fact":
             let value = object["value"]
+            if let outside = FactValue.date(value)?.dateOutsideYears {
+                throw PartialLineError(reason: "the date '\(outside)' is outside the years 1-9999")
+            }
             aggregate.insert(fact: FactOccurrence(
                 document: try string(object, "document"), kind: try mentionKind(object), text: try string(object, "text"),
                 start: try integer(object, "start"), end: try integer(object, "end"), sentence: try integer(object, "sentence"),

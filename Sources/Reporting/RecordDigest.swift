@@ -31,6 +31,9 @@ struct RecordDigest {
             return found
         }
         for (index, mention) in mentions.enumerated() {
+            if mention.kind == .date, let outside = FactValue.date(mention.value)?.dateOutsideYears {
+                throw .invalidValue(field: "mentions[\(index)].value", reason: "the date '\(outside)' is outside the years 1-9999")
+            }
             mentionCounts[mention.kind, default: 0] += 1
             if FactOccurrence.kinds.contains(mention.kind) {
                 facts.append(FactOccurrence(

@@ -194,6 +194,55 @@ struct HostileInputTests {
         #expect(Date().timeIntervalSince(started) < 20)
     }
 
+    @Test("a date outside the years 1-9999 is a contract error in report, and a partial carrying one is refused")
+    func yearRange() throws {
+        for date in ["10000000000-01-01", "4000000000000000000", "0000-01-01", "10000-01-01"] {
+            let line = #"{"id":"y","text":"\#(Self.text)","mentions":[{"kind":"date","text":"May 1, 2021","start":24,"end":35,"sentence":0,"value":{"date":"\#(date)","grain":"day"}}]}"#
+            let input = Self.good + "\n" + line + "\n"
+            let started = Date()
+            let result = try Executables.run("report", ["--format", "html"], input: Data(input.utf8))
+            #expect(result.status == 65 && result.stderr.contains("outside the years 1-9999"), "\(date): \(result.status) \(result.stderr)")
+            #expect(result.stdout.count < 1_000_000 && Date().timeIntervalSince(started) < 20)
+            let partial = #"{"fact":{"document":"y","kind":"date","text":"x","start":0,"end":1,"sentence":0,"sentence_text":"x","value":{"date":"\#(date)"}}}"#
+            let merged = try Executables.run("report", ["--merge"], input: Data((partial + "\n").utf8))
+            #expect(merged.status == 65, "--merge with \(date): \(merged.stderr)")
+        }
+    }
+
+    @Test("NUL and bidi controls in article text are neutralised in markdown, HTML and CSV, escaped in JSON")
+    func controlsInReports() throws {
+        let title = "Evil\\u0000 \\u202Etxt.exe\\u2066 title"
+        let line = #"{"id":"c","title":"\#(title)","text":"\#(Self.text)","mentions":[{"kind":"money","text":"$5\u0000\u202E million","start":10,"end":20,"sentence":0}]}"#
+        for format in ["markdown", "html", "csv", "json"] {
+            let result = try Executables.run("report", ["--format", format], input: Data((line + "\n").utf8))
+            #expect(result.status == 0, "\(format): \(result.stderr)")
+            for scalar in ["\u{0}", "\u{202E}", "\u{2066}"] {
+                #expect(!result.output.contains(scalar), "\(format) carries U+\(String(scalar.unicodeScalars.first!.value, radix: 16)) as it is")
+            }
+        }
+    }
+
+    @Test("fetch: --max-bytes holds for local files and devices; a FIFO with no writer times out; a FIFO in a folder is refused by name")
+    func localSpecialFiles() throws {
+        let zero = try Executables.run("fetch", ["--max-bytes", "2000000", "/dev/zero"])
+        #expect(zero.status != 0 && zero.stderr.contains("over --max-bytes 2000000"), "\(zero.stderr)")
+        #expect(zero.stdout.isEmpty)
+        let folder = TemporaryFiles.folder()
+        let big = folder.appendingPathComponent("big.txt")
+        try Data(repeating: 0x61, count: 3000).write(to: big)
+        let large = try Executables.run("fetch", ["--max-bytes", "1000", big.path])
+        #expect(large.status != 0 && large.stderr.contains("over --max-bytes 1000"))
+        let fifo = folder.appendingPathComponent("pipe").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let started = Date()
+        let named = try Executables.run("fetch", ["--timeout", "1", fifo])
+        #expect(named.status != 0 && named.stderr.contains("no data from"), "\(named.stderr)")
+        #expect(Date().timeIntervalSince(started) < 20)
+        let walked = try Executables.run("fetch", ["--on-error", "skip", folder.path])
+        #expect(walked.status == 0 && walked.stderr.contains("is not a regular file"), "\(walked.stderr)")
+        #expect(walked.lines.count == 1, "the regular file beside the FIFO is read")
+    }
+
     // MARK: signals and timeouts
 
     @Test("SIGTERM, SIGINT or SIGHUP to gleaner reaches every stage's process group; nothing survives; exit 128+N",
