@@ -29,7 +29,21 @@ public func fuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> In
     return 0
 }
 
-#if !GLEANER_LIBFUZZER
+#if GLEANER_LIBFUZZER
+@_silgen_name("LLVMFuzzerRunDriver")
+private func runDriver(
+    _ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Int32
+
+/// SwiftPM links an executable's entry point under this name; it hands over to libFuzzer.
+@_cdecl("gleaner_fuzz_main")
+public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Int32 {
+    var count = argc
+    var vector: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
+    _ = fuzzerInitialize(&count, &vector)
+    return runDriver(&count, &vector) { data, size in fuzzerTestOneInput(data, size) }
+}
+#else
 @main struct ReplayCommand {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
