@@ -2,7 +2,8 @@
 #   make run      build (release) and run pipelines/seeds.yaml -> out/seeds.md
 #   make test     every unit and end-to-end test
 #   make eval     accuracy tables (extraction, entities, cleaning)
-#   make bench    speed and memory beside peer tools, same data, same run
+#   make bench    speed and memory beside peer tools, same data, same run -> Benchmarks/RESULTS.md
+#   make bench-modules  every module's own benchmark (Benchmarks/*/bench.sh; longer)
 #   make install PREFIX=/usr/local
 
 PREFIX ?= /usr/local
@@ -11,16 +12,16 @@ RELEASE_BIN := .build/release
 DEBUG_BIN := .build/debug
 EXECUTABLES := fetch clean extract normalize report gleaner
 
-.PHONY: all deps build release run test eval bench install uninstall clean seeds-mk
+.PHONY: all deps build release run test eval bench bench-modules install uninstall clean seeds-mk
 
 all: build
 
 # System packages the build and tests need; installed only when missing (root on Debian).
 deps:
-	@if ! pkg-config --exists libxml-2.0 2>/dev/null || ! python3 -c 'import yaml' 2>/dev/null; then \
-	  echo "make: installing libxml2-dev, pkg-config, python3-yaml" >&2; \
-	  (apt-get update -qq && apt-get install -y -qq libxml2-dev pkg-config python3-yaml >/dev/null) || \
-	  { echo "make: could not install system packages; install libxml2-dev pkg-config python3-yaml" >&2; exit 1; }; \
+	@if ! pkg-config --exists libxml-2.0 libcurl 2>/dev/null || ! python3 -c 'import yaml' 2>/dev/null; then \
+	  echo "make: installing libxml2-dev, libcurl4-openssl-dev, pkg-config, python3-yaml" >&2; \
+	  (apt-get update -qq && apt-get install -y -qq libxml2-dev libcurl4-openssl-dev pkg-config python3-yaml >/dev/null) || \
+	  { echo "make: could not install system packages; install libxml2-dev libcurl4-openssl-dev pkg-config python3-yaml" >&2; exit 1; }; \
 	fi
 
 build: deps
@@ -42,6 +43,9 @@ eval: release
 	@set -e; for script in Benchmarks/*/eval.sh; do echo "== $$script"; bash "$$script"; done
 
 bench: release
+	bash Benchmarks/results.sh
+
+bench-modules: release
 	@set -e; for script in Benchmarks/*/bench.sh; do echo "== $$script"; bash "$$script"; done
 
 install: release

@@ -17,10 +17,17 @@ var targets: [Target] = [
         providers: [.apt(["libxml2-dev"])]
     ),
     .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
     .target(name: "GleanerCore", dependencies: [argumentParser]),
-    .target(name: "Fetching", dependencies: ["GleanerCore", "CZlib"]),
+    .target(name: "Fetching", dependencies: ["GleanerCore", "CZlib", "CCurl"]),
     .target(name: "Cleaning", dependencies: ["GleanerCore", "CLibXML2"]),
-    .target(name: "Extraction", dependencies: ["GleanerCore"], resources: [.copy("Resources")]),
+    // Lookup tables stored as mapped binary containers; the gazetteer is compiled from text at build time.
+    .target(name: "ResourceTables"),
+    .executableTarget(name: "gazetteer-compiler", dependencies: ["ResourceTables"]),
+    .plugin(name: "GazetteerPlugin", capability: .buildTool(), dependencies: ["gazetteer-compiler"]),
+    .target(
+        name: "Extraction", dependencies: ["GleanerCore", "ResourceTables"], resources: [.copy("Resources")],
+        plugins: ["GazetteerPlugin"]),
     .target(name: "Normalization", dependencies: ["GleanerCore", "Extraction"], resources: [.copy("Resources")]),
     .target(name: "Reporting", dependencies: ["GleanerCore"]),
     .target(name: "Pipelines", dependencies: ["GleanerCore", .product(name: "Yams", package: "Yams")]),
@@ -36,12 +43,12 @@ var targets: [Target] = [
         dependencies: ["GleanerCore", "Cleaning", "Extraction", "Normalization", "Reporting", "Pipelines"]),
     .target(name: "TestSupport", dependencies: ["GleanerCore"], path: "Tests/TestSupport"),
 ]
-for library in ["GleanerCore", "Fetching", "Cleaning", "Extraction", "Normalization", "Reporting", "Pipelines"] {
+for library in ["ResourceTables", "GleanerCore", "Fetching", "Cleaning", "Extraction", "Normalization", "Reporting", "Pipelines"] {
     targets.append(.testTarget(name: "\(library)Tests", dependencies: [.target(name: library), "TestSupport"]))
 }
 targets.append(.testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "GleanerCore"]))
 
-for index in targets.indices where targets[index].type != .system {
+for index in targets.indices where targets[index].type != .system && targets[index].type != .plugin {
     targets[index].swiftSettings = (targets[index].swiftSettings ?? []) + swiftSettings
 }
 

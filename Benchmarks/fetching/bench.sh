@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fetch 2,000 pages from the loopback fault server with fetch --concurrency 16,
-# and the same list with curl --parallel (16) and wget (one connection), in the same run.
+# and the same list with curl --parallel (16) and wget (one connection), in the same run;
+# then 16 bodies dripped a byte a second at once: the CPU fetch spends waiting on them.
 # Usage (from the repo root): Benchmarks/fetching/bench.sh [PAGES]
 # Only 127.0.0.1 is contacted. Needs python3, curl and wget (Debian: apt-get install -y curl wget).
 set -euo pipefail
@@ -63,4 +64,13 @@ if [ -n "${curl_seconds:-}" ]; then
     awk -v f="$fetch_seconds" -v c="$curl_seconds" 'BEGIN { printf "fetch/curl speed ratio: %.2f\n", c / f }'
 fi
 echo "fetch stats: $(tail -1 "$work/fetch.stats")"
+
+# 16 slow bodies (8 bytes at 1 byte/s each) at once: fetch should sleep, not spin.
+seq 1 16 | sed "s|^|$base/drip/8?|" >"$work/slow.txt"
+TIMEFORMAT='%R %U %S'
+{ time "$fetch_bin" --urls "$work/slow.txt" --concurrency 16 --host-concurrency 16 --host-delay 0 --ignore-robots \
+    >"$work/slow.ndjson" 2>/dev/null; } 2>"$work/slow.time"
+read -r slow_wall slow_user slow_sys <"$work/slow.time"
+awk -v w="$slow_wall" -v u="$slow_user" -v s="$slow_sys" -v n="$(wc -l <"$work/slow.ndjson")" \
+    'BEGIN { printf "16 slow bodies: %d records in %.1f s wall, %.2f s CPU = %.1f%% of a core\n", n, w, u + s, 100 * (u + s) / w }'
 [ "$fetched" -eq "$pages" ] || { echo "fetch returned $fetched of $pages pages" >&2; exit 1; }

@@ -8,6 +8,14 @@ public import GleanerCore
 /// `raw` but with `text` (an earlier clean's output) is cleaned again as plain text.
 public struct CleanStage: Stage {
     public let name = "clean"
+    /// Reads the fetched document and earlier findings; writes the article fields (and drops `raw`).
+    public var fields: StageFields? {
+        StageFields(
+            reads: [Field.raw, Field.mediaType, Field.finalURL, Field.source, Field.text, Field.title, Field.published,
+                    Field.byline, Field.section, Field.tags, Field.lang, Field.siteName, Field.url, Field.boilerplate],
+            writes: [Field.title, Field.published, Field.byline, Field.section, Field.tags, Field.lang, Field.siteName,
+                     Field.url, Field.text, Field.boilerplate, Field.raw])
+    }
     public var options: CleanOptions
 
     public init(options: CleanOptions = CleanOptions()) {

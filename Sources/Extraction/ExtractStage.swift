@@ -7,6 +7,8 @@ public import GleanerCore
 /// is left to `normalize`, which parses each mention's text again.
 public struct ExtractStage: Stage {
     public let name = "extract"
+    /// Reads `text`, writes `mentions`; every other field passes through untouched.
+    public var fields: StageFields? { StageFields(reads: [Field.text], writes: [Field.mentions]) }
     /// The kinds to extract; nil for all.
     public let only: Set<MentionKind>?
     private let recognizers: [any Recognizer]

@@ -71,6 +71,9 @@ public struct Mention: Sendable, Hashable {
         return .object(object)
     }
 
+    /// The range offsets and sentence indexes must be in (a text of up to 2³¹ code points).
+    public static let offsets = 0...Int(Int32.max)
+
     /// Reads a mention back from a record.
     /// - Throws: ``RecordError`` when a field is missing or of the wrong type.
     public init(json: JSONValue, index: Int) throws(RecordError) {
@@ -83,20 +86,15 @@ public struct Mention: Sendable, Hashable {
         guard let startValue = object["start"], let endValue = object["end"] else {
             throw .missingField("\(path).start/end")
         }
-        let start = try Self.offset(startValue, field: "\(path).start")
-        let end = try Self.offset(endValue, field: "\(path).end")
+        let start = try startValue.int(in: Mention.offsets, field: "\(path).start")
+        let end = try endValue.int(in: Mention.offsets, field: "\(path).end")
         guard start <= end else { throw .invalidValue(field: "\(path).end", reason: "\(end) is before start \(start)") }
-        let sentence = try object["sentence"].map { value throws(RecordError) in try Self.offset(value, field: "\(path).sentence") }
-        self.init(kind: kind, text: object["text"]?.stringValue ?? "", start: start, end: end, sentence: sentence ?? 0, value: object["value"])
-    }
-
-    /// A whole number from 0 to ``JSONValue/indexLimit``, never a trap on ±2^63 or 1e400.
-    private static func offset(_ value: JSONValue, field: String) throws(RecordError) -> Int {
-        guard case .number(let number) = value else { throw .wrongType(field: field, expected: "a number", found: value) }
-        guard let offset = value.wholeNumber() else {
-            throw .invalidValue(field: field, reason: "\(number.isFinite ? JSONCodec.string(value) : "\(number)") is not an offset (a whole number from 0 to \(JSONValue.indexLimit))")
-        }
-        return offset
+        let sentence = try object["sentence"].map { value throws(RecordError) in
+            try value.int(in: Mention.offsets, field: "\(path).sentence")
+        } ?? 0
+        self.init(
+            kind: kind, text: object["text"]?.stringValue ?? "", start: start, end: end, sentence: sentence,
+            value: object["value"])
     }
 
     /// Checks that the mention lies inside a text of `length` code points.
@@ -176,14 +174,24 @@ extension JSONObject {
 
 /// One step of a pipeline: a function from the fields it reads to the fields it writes.
 ///
-/// The filter loop (``FilterLoop``) owns everything else: reading lines,
+/// The record loop (``RecordLoop``, ``FilterLoop``) owns everything else: reading lines,
 /// decoding, writing the record back with this stage's fields, errors, dead
 /// letters, stats and `--jobs`. Stages are values, so they run in parallel.
 public protocol Stage: Sendable {
     /// The stage's name, used in diagnostics and dead letters ("clean").
     var name: String { get }
+    /// The fields the stage reads and writes, so the loop decodes only those and splices the
+    /// result into the input bytes (every other field passes through as it came); nil: the
+    /// stage is given the whole record and its result is written whole.
+    var fields: StageFields? { get }
     /// Transforms one record: returns the input record with this stage's fields
     /// set (replacing its own fields on a re-run) and every other field kept.
+    /// With ``fields`` declared, `record` holds only those fields.
     /// - Throws: ``RecordError`` (or any error with a readable description) for a record it cannot process.
     func process(_ record: JSONObject) throws -> JSONObject
+}
+
+extension Stage {
+    /// The whole record (no fast path) unless the stage declares its fields.
+    public var fields: StageFields? { nil }
 }

@@ -34,6 +34,21 @@ public enum StandardError {
     public static var isTerminal: Bool { isatty(2) == 1 }
 }
 
+/// Reads standard input (fd 0).
+public enum StandardInput {
+    /// Everything on standard input until its end (empty when it cannot be read).
+    public static func readAll() -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return bytes }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+    }
+}
+
 /// An I/O failure, quoting the path or descriptor.
 public struct IOFailure: Error, Sendable, CustomStringConvertible {
     public var description: String
@@ -222,7 +237,9 @@ public final class RecordWriter {
 }
 
 /// Standard output was closed by its reader (`| head -1`): the stage ends quietly with 0.
-public struct ClosedOutput: Error, Sendable {}
+public struct ClosedOutput: Error, Sendable {
+    public init() {}
+}
 
 /// Ignores SIGPIPE so a closed stdout shows up as EPIPE, which stages treat as a quiet end.
 public func ignoreBrokenPipeSignal() {

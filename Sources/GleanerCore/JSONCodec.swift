@@ -10,17 +10,23 @@ public enum JSONCodec {
     /// - Returns: The value.
     /// - Throws: ``JSONSyntaxError`` naming the byte offset and what was wrong.
     public static func parse<Bytes: Collection<UInt8>>(_ bytes: Bytes) throws(JSONSyntaxError) -> JSONValue {
-        let array = Array(bytes)
-        return try array.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) -> JSONValue in
-            var parser = Parser(bytes: buffer)
-            parser.skipWhitespace()
-            let value = try parser.parseValue(depth: 0)
-            parser.skipWhitespace()
-            if parser.position != buffer.count {
-                throw JSONSyntaxError(offset: parser.position, reason: "unexpected text after the JSON value")
-            }
-            return value
+        let direct = bytes.withContiguousStorageIfAvailable { buffer in
+            Result { () throws(JSONSyntaxError) in try parse(buffer: buffer) }
         }
+        if let direct { return try direct.get() }
+        return try Array(bytes).withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in try parse(buffer: buffer) }
+    }
+
+    /// Parses one JSON document from memory the caller keeps alive.
+    static func parse(buffer: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSONValue {
+        var parser = Parser(bytes: buffer)
+        parser.skipWhitespace()
+        let value = try parser.parseValue(depth: 0)
+        parser.skipWhitespace()
+        if parser.position != buffer.count {
+            throw JSONSyntaxError(offset: parser.position, reason: "unexpected text after the JSON value")
+        }
+        return value
     }
 
     /// Parses a JSON document from a string.
@@ -128,6 +134,10 @@ private struct Parser {
 
     func fail(_ reason: String) -> JSONSyntaxError { JSONSyntaxError(offset: position, reason: reason) }
 
+    func duplicate(_ key: String) -> JSONSyntaxError {
+        JSONSyntaxError(offset: position, reason: "duplicate key \"\(key)\" (a record has one value per field)")
+    }
+
     func describeCurrent() -> String {
         guard position < bytes.count else { return "the end of the line" }
         let byte = bytes[position]
@@ -162,7 +172,8 @@ private struct Parser {
 
     mutating func parseObject(depth: Int) throws(JSONSyntaxError) -> JSONObject {
         position += 1
-        var members: [(String, JSONValue)] = []
+        var members: [(key: String, value: JSONValue)] = []
+        var seen: Set<String> = []
         skipWhitespace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
             position += 1
@@ -181,7 +192,13 @@ private struct Parser {
             position += 1
             skipWhitespace()
             let value = try parseValue(depth: depth + 1)
-            members.append((key, value))
+            if members.count < 16 {
+                if members.contains(where: { $0.key == key }) { throw duplicate(key) }
+            } else {
+                if seen.isEmpty { seen = Set(members.map(\.key)) }
+                if !seen.insert(key).inserted { throw duplicate(key) }
+            }
+            members.append((key: key, value: value))
             skipWhitespace()
             guard position < bytes.count else { throw fail("unterminated object") }
             if bytes[position] == UInt8(ascii: ",") {
@@ -190,7 +207,7 @@ private struct Parser {
             }
             if bytes[position] == UInt8(ascii: "}") {
                 position += 1
-                return JSONObject(members)
+                return JSONObject(uniqueMembers: members)
             }
             throw fail("expected ',' or '}' but found \(describeCurrent())")
         }
@@ -262,25 +279,25 @@ private struct Parser {
                 case UInt8(ascii: "b"): scratch.append(0x08)
                 case UInt8(ascii: "f"): scratch.append(0x0C)
                 case UInt8(ascii: "u"):
+                    let escapeStart = position - 2
                     var scalar = try parseHex4()
                     if (0xD800..<0xDC00).contains(scalar) {
-                        if position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"),
+                        guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"),
                             bytes[position + 1] == UInt8(ascii: "u")
-                        {
-                            position += 2
-                            let low = try parseHex4()
-                            if (0xDC00..<0xE000).contains(low) {
-                                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                            } else {
-                                scalar = 0xFFFD
-                            }
-                        } else {
-                            scalar = 0xFFFD
+                        else {
+                            throw JSONSyntaxError(offset: escapeStart, reason: "lone surrogate escape \\u\(hex(scalar)) (no low surrogate follows)")
                         }
+                        position += 2
+                        let low = try parseHex4()
+                        guard (0xDC00..<0xE000).contains(low) else {
+                            throw JSONSyntaxError(
+                                offset: escapeStart, reason: "lone surrogate escape \\u\(hex(scalar)) (followed by \\u\(hex(low)), not a low surrogate)")
+                        }
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                     } else if (0xDC00..<0xE000).contains(scalar) {
-                        scalar = 0xFFFD
+                        throw JSONSyntaxError(offset: escapeStart, reason: "lone surrogate escape \\u\(hex(scalar)) (no high surrogate before it)")
                     }
-                    scratch.append(contentsOf: String(Character(Unicode.Scalar(scalar) ?? "\u{FFFD}")).utf8)
+                    scratch.append(contentsOf: String(Character(Unicode.Scalar(scalar)!)).utf8)
                 default:
                     position -= 1
                     throw fail("invalid escape '\\\(Character(Unicode.Scalar(escaped)))'")
@@ -292,6 +309,11 @@ private struct Parser {
             }
         }
         throw fail("unterminated string")
+    }
+
+    func hex(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
     mutating func parseHex4() throws(JSONSyntaxError) -> UInt32 {

@@ -23,6 +23,23 @@ public enum JSONValue: Sendable, Hashable {
         return nil
     }
 
+    /// The number as an integer in `range`, for numbers a stage uses as an index or a count.
+    ///
+    /// A number outside the range, with a fraction, or not finite (`1e400`) is a contract
+    /// error instead of a trap in the conversion.
+    /// - Parameter field: the field's path for the message (`mentions[3].start`).
+    /// - Throws: ``RecordError/wrongType(field:expected:found:)`` or ``RecordError/invalidValue(field:reason:)``.
+    public func int(in range: ClosedRange<Int>, field: String) throws(RecordError) -> Int {
+        guard case .number(let number) = self else { throw .wrongType(field: field, expected: "a number", found: self) }
+        guard number.isFinite, number.rounded() == number, number >= Double(range.lowerBound),
+            number <= Double(range.upperBound)
+        else {
+            throw .invalidValue(
+                field: field, reason: "\(JSONCodec.string(self)) is not a whole number in \(range.lowerBound)...\(range.upperBound)")
+        }
+        return Int(number)
+    }
+
     /// The array, when this value is one.
     public var arrayValue: [JSONValue]? {
         if case .array(let value) = self { return value }
@@ -84,6 +101,11 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
     }
 
     public init(dictionaryLiteral elements: (String, JSONValue)...) { self.init(elements) }
+
+    /// An object from members the caller knows have distinct keys (the parser checked).
+    init(uniqueMembers: [(key: String, value: JSONValue)]) {
+        members = uniqueMembers
+    }
 
     /// The keys in order.
     public var keys: [String] { members.map(\.key) }

@@ -104,6 +104,12 @@ public final class OutputFile {
         guard close(opened) == 0 else { throw IOFailure.errno("cannot write", path) }
     }
 
+    /// Whether `path` names a regular file (through symlinks): what may be read back whole.
+    public static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+    }
+
     /// Creates the folders `path` needs as the kernel resolves them (`a/../b/x` needs `a` and
     /// `b`, like `mkdir -p`), then checks the folder is a writable directory, so a bad output
     /// path fails before a pipeline starts rather than after its earlier stages ran.

@@ -37,6 +37,15 @@ public struct StageOptions: ParsableArguments, Sendable {
     }
 }
 
+extension FilterLoop {
+    /// Runs `stage` with the parsed options; see ``run(_:settings:)``.
+    /// - Throws: `ExitCode` with the sysexits status when the run fails (after printing why).
+    public static func run(_ stage: some Stage, options: StageOptions) throws {
+        let status = run(stage, settings: options.settings)
+        if status != SysExit.ok { throw ExitCode(status) }
+    }
+}
+
 /// The shared stage options as a plain value, so code and tests can build them without parsing arguments.
 public struct StageSettings: Sendable, Equatable {
     public var onError: ErrorPolicy

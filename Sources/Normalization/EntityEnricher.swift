@@ -4,6 +4,7 @@ public import GleanerCore
 /// values and sets the record's `entities` (see ``EntityResolver``).
 public struct EntityEnricher: RecordEnricher {
     public var kinds: Set<MentionKind> { [.person, .organization, .place] }
+    public var fields: StageFields { StageFields(reads: [], writes: [Field.entities]) }
     private let resolver: EntityResolver
 
     /// - Parameter gazetteer: the user's own names (`normalize --gazetteer FILE`), if any.

@@ -34,6 +34,16 @@ public struct NormalizeOptions: Sendable {
 /// ``NormalizeOptions/referenceDate``, else stay `{unresolved: "no reference date"}`.
 public struct NormalizeStage: Stage {
     public let name = "normalize"
+    /// Reads `mentions`, `text`, `published` and what the enrichers read; writes `mentions`
+    /// and the enrichers' fields. Every other field passes through untouched.
+    public var fields: StageFields? {
+        var fields = StageFields(reads: [Field.mentions, Field.text, Field.published], writes: [Field.mentions])
+        for enricher in enrichers {
+            fields.reads.formUnion(enricher.fields.reads)
+            fields.writes.formUnion(enricher.fields.writes)
+        }
+        return fields
+    }
     public let options: NormalizeOptions
     private let enrichers: [any RecordEnricher]
 

@@ -20,4 +20,12 @@ public protocol RecordEnricher: Sendable {
     /// - Returns: record fields to set, in order (e.g. `entities`); empty for none.
     /// - Throws: ``RecordError`` when the record cannot be normalised.
     func enrich(mentions: inout [Mention], record: JSONObject, text: String) throws -> JSONObject
+
+    /// The record fields the enricher reads from `record` and the fields it returns, so
+    /// `normalize` decodes only those (the default: none read, none written).
+    var fields: StageFields { get }
+}
+
+extension RecordEnricher {
+    public var fields: StageFields { StageFields(reads: [], writes: []) }
 }

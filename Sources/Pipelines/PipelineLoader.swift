@@ -7,6 +7,8 @@ import Yams
 public struct PipelineLoader: Sendable {
     /// The environment `${VAR:-default}` references expand from.
     public var expansion: EnvironmentExpansion
+    /// Accept tests that check nothing yet (`expect: []`), for `gleaner test --update` to fill in.
+    public var allowsUncheckedTests = false
 
     /// Creates a loader.
     /// - Parameter environment: variables for `${VAR}` references, usually the process environment.
@@ -302,6 +304,17 @@ public struct PipelineLoader: Sendable {
                 "option '\(name)' of stage '\(stage)' takes \(type.phrase), found \(collector.phrase(value))", at: value)
             return nil
         }
+        /// Whether the stage takes the expanded value; reports why not, quoting the reference it came from.
+        /// An item of a comma list is only checked for emptiness; the joined list is checked whole.
+        func checked(_ text: String, at node: Node, isItem: Bool = false) -> Bool {
+            let problem = isItem && type == .commaList && !text.isEmpty
+                ? nil : OptionRules.problem(option: name, stage: stage, value: text)
+            guard let problem else { return true }
+            let written = collector.scalar(node, expanding: false)?.text ?? text
+            let origin = written != text ? " (from '\(written)')" : ""
+            collector.report("option '\(name)' of stage '\(stage)' \(problem)\(origin)", at: node)
+            return false
+        }
         switch type {
         case .list, .commaList, .positional:
             if case .sequence(let sequence) = value {
@@ -312,13 +325,22 @@ public struct PipelineLoader: Sendable {
                             "option '\(name)' of stage '\(stage)' takes strings, found \(item.shapePhrase)", at: item)
                         continue
                     }
-                    if let text = collector.string(item, what: "an item of '\(name)'") { items.append(text) }
+                    if let text = collector.string(item, what: "an item of '\(name)'") {
+                        guard checked(text, at: item, isItem: true) else { continue }
+                        items.append(text)
+                    }
+                }
+                if type == .commaList, items.isEmpty, !sequence.isEmpty { return nil }
+                if type == .commaList, let problem = OptionRules.problem(option: name, stage: stage, value: items.joined(separator: ",")) {
+                    collector.report("option '\(name)' of stage '\(stage)' \(problem)", at: value)
+                    return nil
                 }
                 return StageOption(name, .list(items))
             }
             guard case .scalar = value else { return wrongType() }
             guard let reading = collector.scalar(value) else { return nil }
             guard reading.kind != .null, reading.kind != .bool else { return wrongType() }
+            guard checked(reading.text, at: value) else { return nil }
             return StageOption(name, .list([reading.text]))
         case .string, .integer, .number, .flag, .choice:
             guard case .scalar = value else { return wrongType() }
@@ -326,12 +348,15 @@ public struct PipelineLoader: Sendable {
             switch type {
             case .string:
                 guard reading.kind != .null, reading.kind != .bool else { return wrongType() }
+                guard checked(reading.text, at: value) else { return nil }
                 return StageOption(name, .text(reading.text))
             case .integer:
                 guard reading.kind == .integer else { return wrongType() }
+                guard checked(reading.text, at: value) else { return nil }
                 return StageOption(name, .text(reading.text))
             case .number:
                 guard reading.kind == .integer || reading.kind == .float else { return wrongType() }
+                guard checked(reading.text, at: value) else { return nil }
                 return StageOption(name, .text(reading.text))
             case .flag:
                 guard let flag = reading.boolValue else { return wrongType() }
@@ -393,6 +418,7 @@ public struct PipelineLoader: Sendable {
             case "records":
                 if let reading = collector.scalar(value), reading.kind == .integer, let count = Int(reading.text) {
                     test.records = count
+                    test.recordsLocation = value.location
                 } else {
                     collector.report("'records' must be a whole number, found \(collector.phrase(value))", at: value)
                 }
@@ -406,7 +432,9 @@ public struct PipelineLoader: Sendable {
                         test.fields.append(FieldExpectation(field: field, value: json, location: fieldKey.location))
                     }
                 }
-            case "expect": test.expect = readExpectations(value, key: keyName, collector: collector)
+            case "expect":
+                test.expect = readExpectations(value, key: keyName, collector: collector)
+                test.expectLocation = value.location
             case "expect_not": test.expectNot = readExpectations(value, key: keyName, collector: collector)
             default:
                 collector.report("unknown key '\(keyName)' in a test" + Suggestion.hint(for: keyName, among: Self.testKeys), at: key)
@@ -421,6 +449,8 @@ public struct PipelineLoader: Sendable {
     }
 
     private func readExpectations(_ node: Node, key: String, collector: DiagnosticCollector) -> [MentionExpectation] {
+        // `expect_not:` with every item commented out is an empty list.
+        if case .scalar = node, collector.scalar(node, expanding: false)?.kind == .null { return [] }
         guard case .sequence(let sequence) = node else {
             collector.report("'\(key)' must be a list of mentions, found \(collector.phrase(node))", at: node)
             return []
@@ -468,13 +498,49 @@ public struct PipelineLoader: Sendable {
                         + Suggestion.hint(for: until, among: names),
                     at: test.location)
             }
-            if test.checkCount == 0 {
-                collector.report("test '\(test.name)' checks nothing: add 'expect', 'expect_not', 'fields' or 'records'", at: test.location)
+            if test.checkCount == 0, !allowsUncheckedTests {
+                collector.report(
+                    "test '\(test.name)' checks nothing: add 'expect', 'expect_not', 'fields' or 'records' "
+                        + "(or write 'expect: []' and run gleaner test --update)",
+                    at: test.location)
             }
         }
     }
 
     // MARK: - YAML errors
+
+    /// Where a key written at `first` is written again in the same mapping: on a later line at
+    /// the same column (block style), or later on the same line after a comma (flow style).
+    static func repeatedKey(_ key: String, after first: SourceLocation, in yaml: String) -> SourceLocation? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+        let spellings = [key, "\"\(key)\"", "'\(key)'"].map { Array($0.unicodeScalars) }
+        /// Whether the key starts at `column` (0-based) of `line`, followed by spaces and a colon.
+        func keyStarts(_ line: [Unicode.Scalar], at column: Int) -> Bool {
+            spellings.contains { spelling in
+                guard column + spelling.count <= line.count, Array(line[column..<column + spelling.count]) == spelling else { return false }
+                let rest = line[(column + spelling.count)...].drop { $0 == " " || $0 == "\t" }
+                return rest.first == ":"
+            }
+        }
+        guard first.line - 1 < lines.count else { return nil }
+        let own = lines[first.line - 1]
+        var column = first.column
+        while column < own.count {
+            if own[..<column].last(where: { $0 != " " }) == ",", keyStarts(own, at: column) {
+                return SourceLocation(line: first.line, column: column + 1)
+            }
+            column += 1
+        }
+        for number in first.line..<lines.count {
+            let line = lines[number]
+            let indent = line.prefix { $0 == " " || $0 == "-" }.count
+            if indent < first.column - 1, line.contains(where: { $0 != " " }), !(line.first == "#") { break }
+            if indent <= first.column - 1, keyStarts(line, at: first.column - 1) {
+                return SourceLocation(line: number + 1, column: first.column)
+            }
+        }
+        return nil
+    }
 
     /// The position and message of a Yams error.
     static func describe(_ error: any Error, yaml: String) -> (SourceLocation, String) {
@@ -496,8 +562,14 @@ public struct PipelineLoader: Sendable {
             let column = (String(decoding: prefix, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).last?.unicodeScalars.count ?? 0) + 1
             return (SourceLocation(line: line, column: column), "bad YAML: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let ctx):
-            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return (location(ctx.mark), "duplicate key \(names)")
+            let first = location(ctx.mark)
+            guard let name = duplicates.first, first.line > 0,
+                let again = repeatedKey(name, after: first, in: yaml)
+            else {
+                let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+                return (first.line > 0 ? first : SourceLocation(line: 1, column: 1), "duplicate key \(names)")
+            }
+            return (again, "duplicate key '\(name)' (first written at \(first))")
         default:
             return (SourceLocation(line: 1, column: 1), "bad YAML: \(yamlError)")
         }

@@ -20,6 +20,10 @@ public struct PipelineRunner: Sendable {
     public var countRecords = false
     /// Collect each stage's `--stats` line from its standard error.
     public var collectStats = false
+    /// When set, every stage's standard error is a pipe to the runner and each line a stage
+    /// writes there is handed to this (its `--stats` line aside, when collected), so one owner
+    /// can draw the terminal: the stages' own progress displays stay off.
+    public var errorLines: (@Sendable (ArraySlice<UInt8>) -> Void)?
     /// Called about every ``progressInterval`` seconds while stages run, and once at the end.
     public var progress: (@Sendable ([StageProgress]) -> Void)?
     /// Seconds between progress calls.
@@ -93,7 +97,7 @@ public struct PipelineRunner: Sendable {
                 relays.append((upstream.read, sinks, index))
                 counted.insert(index)
             }
-            if collectStats {
+            if collectStats || errorLines != nil {
                 let pipe = try SystemProcess.pipe()
                 stderrs[index] = pipe.write
                 childEnds.append(pipe.write)
@@ -132,10 +136,17 @@ public struct PipelineRunner: Sendable {
             }
         }
         let errorDestination = standardError
+        let errorLines = errorLines
+        let collectStats = collectStats
         for reader in stderrReaders {
             group.enter()
             Thread.detachNewThread {
-                StreamRelay.filterStats(from: reader.fd, to: errorDestination) { state.setStats(reader.stage, $0) }
+                StreamRelay.filterLines(
+                    from: reader.fd,
+                    stats: collectStats ? { state.setStats(reader.stage, $0) } : nil,
+                    pass: errorLines ?? { line in
+                        _ = (Array(line) + [0x0A]).withUnsafeBytes { SystemProcess.writeAll(errorDestination, $0) }
+                    })
                 group.leave()
             }
         }

@@ -32,6 +32,10 @@ public struct PipelineTest: Sendable, Hashable {
     public var expectNot: [MentionExpectation]
     /// Where the test is written.
     public var location: SourceLocation
+    /// Where its `records:` value is written, for `gleaner test --update`.
+    public var recordsLocation: SourceLocation?
+    /// Where its `expect:` list is written, for `gleaner test --update`.
+    public var expectLocation: SourceLocation?
 
     /// Creates a test.
     public init(

@@ -1,5 +1,5 @@
 import Foundation
-import GleanerCore
+public import GleanerCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -46,10 +46,25 @@ public struct PipelineTester: Sendable {
 
     /// Runs one test.
     public func run(_ test: PipelineTest, of pipeline: Pipeline) -> TestOutcome {
-        let derived = Self.pipeline(for: test, of: pipeline)
-        func failure(_ message: String) -> TestOutcome {
-            TestOutcome(name: test.name, checks: [CheckResult(passed: false, message: message, location: test.location)])
+        switch output(of: test, in: pipeline) {
+        case .success(let records):
+            return TestOutcome(name: test.name, checks: ExpectationMatcher.check(test, records: records))
+        case .failure(let failure):
+            return TestOutcome(
+                name: test.name, checks: [CheckResult(passed: false, message: failure.message, location: test.location)])
         }
+    }
+
+    /// Why a test's pipeline gave no records to check.
+    public struct RunFailure: Error, Sendable, Hashable {
+        /// What went wrong.
+        public var message: String
+    }
+
+    /// The records a test's pipeline writes for its input.
+    public func output(of test: PipelineTest, in pipeline: Pipeline) -> Result<[JSONObject], RunFailure> {
+        let derived = Self.pipeline(for: test, of: pipeline)
+        func failure(_ message: String) -> Result<[JSONObject], RunFailure> { .failure(RunFailure(message: message)) }
         let feedsRecords = test.input.hasSuffix(".ndjson")
         let input = open(feedsRecords ? test.input : "/dev/null", O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { return failure("cannot read the input \(test.input)") }
@@ -84,7 +99,7 @@ public struct PipelineTester: Sendable {
             }
             records.append(record)
         }
-        return TestOutcome(name: test.name, checks: ExpectationMatcher.check(test, records: records))
+        return .success(records)
     }
 
     /// Runs every test of a pipeline, in file order.

@@ -116,7 +116,11 @@ public struct RunReport: Sendable, Hashable {
     }
 
     /// The stats of every stage and the run as one JSON object, for `--stats`.
-    public func statsJSON(pipeline name: String) -> JSONValue {
+    /// - Parameters:
+    ///   - name: the pipeline's name.
+    ///   - deadLettering: whether failed records went to a dead-letter file (else they were skipped);
+    ///     it says what fetch's `failed` sources count as.
+    public func statsJSON(pipeline name: String, deadLettering: Bool = false) -> JSONValue {
         let stages: [JSONValue] = results.map { result in
             var object: JSONObject = [
                 "stage": .string(result.label),
@@ -129,7 +133,7 @@ public struct RunReport: Sendable, Hashable {
         }
         var totals = JSONObject()
         for key in ["skipped", "dead_lettered"] {
-            let sum = results.compactMap { $0.stats?[key]?.numberValue }.reduce(0, +)
+            let sum = results.compactMap { Self.rejects(in: $0.stats, deadLettering: deadLettering)[key] }.reduce(0, +)
             totals[key] = .number(sum)
         }
         return .object([
@@ -138,5 +142,51 @@ public struct RunReport: Sendable, Hashable {
             "stages": .array(stages),
             "rejected": .object(totals),
         ])
+    }
+}
+
+extension RunReport {
+    /// A stage's rejects by how they were handled: filters report `skipped` and `dead_lettered`,
+    /// fetch reports `failed` sources, which went where the pipeline's `on_error` sends them.
+    static func rejects(in stats: JSONObject?, deadLettering: Bool) -> [String: Double] {
+        guard let stats else { return [:] }
+        var counts: [String: Double] = [:]
+        for key in ["skipped", "dead_lettered"] { if let count = stats[key]?.numberValue { counts[key] = count } }
+        if counts.isEmpty, let failed = stats["failed"]?.numberValue {
+            counts[deadLettering ? "dead_lettered" : "skipped"] = failed
+        }
+        return counts
+    }
+
+    /// What went to the dead-letter file, for stderr: one line per stage and reason with its count
+    /// and first source, at most `limit` of them, then how many more there are.
+    /// - Parameters:
+    ///   - contents: the dead-letter file's NDJSON lines.
+    ///   - file: the file's name, as the messages show it.
+    public static func deadLetterSummary(_ contents: [UInt8], file: String, limit: Int = 5) -> [String] {
+        var order: [String] = []
+        var groups: [String: (count: Int, source: String?)] = [:]
+        var total = 0
+        for line in contents.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
+            total += 1
+            let object: JSONObject
+            if case .object(let parsed)? = try? JSONCodec.parse(line) { object = parsed } else { object = [:] }
+            let stage = object["stage"]?.stringValue ?? "?"
+            let reason = object["reason"]?.stringValue ?? "no reason given"
+            let key = "\(stage): \(reason)"
+            if groups[key] == nil { order.append(key) }
+            let source = object["source"]?.stringValue
+            groups[key] = ((groups[key]?.count ?? 0) + 1, groups[key]?.source ?? source)
+        }
+        guard total > 0 else { return [] }
+        var lines = ["\(total) record\(total == 1 ? "" : "s") went to the dead-letter file \(file):"]
+        for key in order.prefix(limit) {
+            let group = groups[key]!
+            let count = group.count > 1 ? "\(group.count)× " : ""
+            let source = group.source.flatMap { key.contains($0) ? nil : $0 }.map { " (\($0)\(group.count > 1 ? ", …" : ""))" } ?? ""
+            lines.append("  \(count)\(key)\(source)")
+        }
+        if order.count > limit { lines.append("  … and \(order.count - limit) more reasons") }
+        return lines
     }
 }

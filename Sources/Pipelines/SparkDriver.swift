@@ -2,31 +2,61 @@
 /// resource files).
 enum SparkDriver {
     static let script = #"""
-        """Gleaner on Apache Spark: partitions of records go through the filter stages as pipes of
-        processes on the executors; `report --partial` aggregates each partition and
-        `report --merge` combines them on the driver. Written by `gleaner run --engine spark`."""
+        """Gleaner on Apache Spark, written by `gleaner run --engine spark`.
+
+        The driver only splits the sources into cheap lists: `fetch --list-sources` items (paths,
+        URLs, WARC files), or byte ranges of a source program's output saved to the shared folder.
+        Each executor task runs its slice through the same stage programs, from `fetch` on, as a
+        pipe of processes with the job's environment, and writes the result to the shared folder:
+        `report --partial` aggregates when the pipeline has reports, else its records (part files).
+        The driver then merges the partials with `report --merge` (or streams the part files) in
+        partition order, so no record passes through Spark's driver."""
+        import io
         import json
         import os
+        import shutil
         import subprocess
         import sys
-        import threading
+        import time
+
+        RANGE_TARGET = 8 << 20  # bytes of a source program's output per partition, at most
 
 
-        def pipe(argvs, labels, data):
-            """Feeds bytes through processes joined by OS pipes; returns the last one's output."""
-            if not argvs:
-                return data
+        def fail(message, status=1):
+            print("gleaner spark: " + message, file=sys.stderr)
+            sys.exit(status)
+
+
+        def check_runtime():
+            """One line that says what to install when pyspark or Java is missing."""
+            try:
+                import pyspark  # noqa: F401
+            except ImportError:
+                fail(f"pyspark is not installed for {sys.executable}; install it (python3 -m venv .venv && "
+                     ".venv/bin/pip install pyspark) or set GLEANER_PYTHON to a python that has it", 69)
+            java_home = os.environ.get("JAVA_HOME")
+            java = os.path.join(java_home, "bin", "java") if java_home else shutil.which("java")
+            if not java or not os.access(java, os.X_OK):
+                fail("Spark needs a Java runtime (17 or newer) and none was found on PATH or in JAVA_HOME; "
+                     "install one (Debian: apt-get install default-jre-headless)", 69)
+
+
+        def run_pipe(argvs, labels, source, sink, env, cwd):
+            """Runs processes joined by OS pipes: `source` (a file object; None: the driver's own
+            stdin) feeds the first, the last writes into `sink`; raises naming the first stage that
+            failed."""
             procs = []
             for i, argv in enumerate(argvs):
-                stdin = subprocess.PIPE if i == 0 else procs[-1].stdout
-                proc = subprocess.Popen(argv, stdin=stdin, stdout=subprocess.PIPE)
+                stdin = (subprocess.PIPE if source is not None else None) if i == 0 else procs[-1].stdout
+                stdout = sink if i == len(argvs) - 1 else subprocess.PIPE
+                proc = subprocess.Popen(argv, stdin=stdin, stdout=stdout, env=env, cwd=cwd)
                 if i > 0:
                     procs[-1].stdout.close()
                 procs.append(proc)
 
             def feed():
                 try:
-                    procs[0].stdin.write(data)
+                    shutil.copyfileobj(source, procs[0].stdin, 1 << 16)
                 except BrokenPipeError:
                     pass
                 finally:
@@ -35,81 +65,206 @@ enum SparkDriver {
                     except BrokenPipeError:
                         pass
 
-            feeder = threading.Thread(target=feed)
-            feeder.start()
-            output = procs[-1].stdout.read()
-            feeder.join()
+            if source is not None:
+                feed()  # the last stage writes to a file, so feeding first cannot deadlock
             for label, proc in zip(labels, procs):
                 status = proc.wait()
                 if status < 0 and status != -13:  # SIGPIPE after a reader finished is not a failure
                     raise RuntimeError(f"stage '{label}' was killed by signal {-status}")
                 if status > 0:
                     raise RuntimeError(f"stage '{label}' failed with exit status {status}")
-            return output
 
 
-        def lines(data):
-            return [line for line in data.split(b"\n") if line.strip()]
+        class Slice:
+            """Bytes [start, end) of a file, read in chunks (a source program's saved output)."""
+
+            def __init__(self, path, start, end):
+                self.handle = open(path, "rb")
+                self.handle.seek(start)
+                self.left = end - start
+
+            def read(self, size=-1):
+                size = self.left if size < 0 else min(size, self.left)
+                data = self.handle.read(size) if size > 0 else b""
+                self.left -= len(data)
+                return data
+
+
+        def make_task(spec):
+            """The function each executor runs on one partition of slices."""
+            shared, env, cwd = spec["shared"], spec["environment"], spec["cwd"] or None
+            chain = spec["stages"] + ([spec["partial"]] if spec["partial"] else [])
+            labels = spec["labels"] + (["report --partial"] if spec["partial"] else [])
+            kind = "partial" if spec["partial"] else "part"
+
+            def task(index, slices):
+                began = time.monotonic()
+                slices = list(slices)
+                if not slices:
+                    return []
+                argvs, names = list(chain), list(labels)
+                if slices[0][0] == "items":
+                    argvs.insert(0, spec["fetch"] + ["--from-list", "-"])
+                    names.insert(0, spec["fetch_label"])
+                    source = io.BytesIO(b"".join(line for _, line in slices))
+                else:  # parallelize keeps neighbours together: one contiguous range
+                    source = Slice(os.path.join(shared, "source.ndjson"), slices[0][1][0], slices[-1][1][1])
+                final = os.path.join(shared, f"{kind}-{index:05d}.ndjson")
+                temporary = final + f".{os.getpid()}.tmp"
+                with open(temporary, "wb") as sink:
+                    if argvs:
+                        run_pipe(argvs, names, source, sink, env, cwd)
+                    else:
+                        shutil.copyfileobj(source, sink)
+                os.replace(temporary, final)  # a retried or speculative task leaves one whole file
+                if env.get("GLEANER_SPARK_TIMINGS"):
+                    print(f"gleaner spark: task {index}: {len(slices)} slices in {time.monotonic() - began:.1f} s",
+                          file=sys.stderr)
+                return [(index, os.path.getsize(final))]
+
+            return task
+
+
+        def split_sources(spec, workers):
+            """The driver's cheap lists: ("items", line) for fetch, ("range", (start, end)) else."""
+            env, cwd = spec["environment"], spec["cwd"] or None
+            if spec["fetch"]:
+                listed = subprocess.run(spec["fetch"] + ["--list-sources"], stdout=subprocess.PIPE, env=env, cwd=cwd)
+                if listed.returncode != 0:
+                    fail(f"stage '{spec['fetch_label']}' failed with exit status {listed.returncode}", listed.returncode)
+                return [("items", line + b"\n") for line in listed.stdout.split(b"\n") if line.strip()]
+            path = os.path.join(spec["shared"], "source.ndjson")
+            with open(path, "wb") as sink:
+                if spec["source"]:
+                    run_pipe([spec["source"]], [spec["source_label"]], None, sink, env, cwd)
+                else:
+                    shutil.copyfileobj(sys.stdin.buffer, sink)
+            size = os.path.getsize(path)
+            step = max(1 << 16, min(RANGE_TARGET, size // max(1, workers * 4) + 1))
+            ranges, start = [], 0
+            with open(path, "rb") as handle:
+                while start < size:
+                    handle.seek(min(size, start + step))
+                    handle.readline()  # to the end of the line the step landed in
+                    end = min(size, handle.tell()) if start + step < size else size
+                    ranges.append(("range", (start, end)))
+                    start = end
+            return ranges
+
+
+        def start_spark(spec):
+            folder = spec["folder"]
+            if spec["master"].startswith("local"):
+                os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # local[N] stays on loopback
+            # Spark's own log lines go to a file in the job folder, never to stderr, which keeps
+            # the stages' messages.
+            log_config = os.path.join(folder, "log4j2.properties")
+            with open(log_config, "w", encoding="utf-8") as handle:
+                handle.write("rootLogger.level = warn\nrootLogger.appenderRef.file.ref = file\n"
+                             "appender.file.type = File\nappender.file.name = file\n"
+                             f"appender.file.fileName = {os.path.join(folder, 'spark.log')}\n"
+                             "appender.file.layout.type = PatternLayout\n"
+                             "appender.file.layout.pattern = %d{HH:mm:ss} %p %c{1}: %m%n\n")
+            java_options = f"-Dlog4j2.configurationFile=file:{log_config} -Dlog4j.configurationFile=file:{log_config}"
+            os.environ["PYSPARK_SUBMIT_ARGS"] = f'--driver-java-options "{java_options}" pyspark-shell'
+            from pyspark import SparkConf, SparkContext
+
+            conf = (SparkConf().setMaster(spec["master"]).setAppName(spec["app"])
+                    .set("spark.ui.enabled", "false").set("spark.ui.showConsoleProgress", "false")
+                    .set("spark.executor.extraJavaOptions", java_options)
+                    .set("spark.python.worker.reuse", "true"))
+            for key, value in spec["conf"].items():
+                conf.set(key, value)
+            context = SparkContext(conf=conf)
+            context.setLogLevel("ERROR")
+            return context
+
+
+        def merge(spec, count):
+            """Hands the partials (or the records) to the driver's stages, in partition order."""
+            kind = "partial" if spec["partial"] else "part"
+            paths = [os.path.join(spec["shared"], f"{kind}-{index:05d}.ndjson") for index in range(count)]
+            paths = [path for path in paths if os.path.exists(path)]
+
+            class Joined:
+                def __init__(self):
+                    self.files = iter(paths)
+                    self.current = None
+
+                def read(self, size=-1):
+                    while True:
+                        if self.current is None:
+                            path = next(self.files, None)
+                            if path is None:
+                                return b""
+                            self.current = open(path, "rb")
+                        data = self.current.read(size)
+                        if data:
+                            return data
+                        self.current.close()
+                        self.current = None
+
+            env, cwd = spec["environment"], spec["cwd"] or None
+            if spec["reports"]:
+                for argv, label in zip(spec["reports"], spec["report_labels"]):
+                    run_pipe([argv], [label], Joined(), None, env, cwd)
+            else:
+                shutil.copyfileobj(Joined(), sys.stdout.buffer, 1 << 16)
+                sys.stdout.buffer.flush()
 
 
         def main():
             with open(sys.argv[1], encoding="utf-8") as handle:
                 spec = json.load(handle)
-            if spec["master"].startswith("local"):
-                os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # local[N] stays on loopback
-            # Spark's own logging goes to errors only, so stderr keeps the stages' messages.
-            log_config = os.path.join(os.path.dirname(os.path.abspath(sys.argv[1])), "log4j2.properties")
-            with open(log_config, "w", encoding="utf-8") as handle:
-                handle.write("rootLogger.level = error\nrootLogger.appenderRef.stderr.ref = console\n"
-                             "appender.console.type = Console\nappender.console.name = console\n"
-                             "appender.console.target = SYSTEM_ERR\nappender.console.layout.type = PatternLayout\n"
-                             "appender.console.layout.pattern = spark: %m%n\n")
-            os.environ.setdefault("PYSPARK_SUBMIT_ARGS",
-                                  f"--driver-java-options -Dlog4j2.configurationFile=file:{log_config} pyspark-shell")
-            from pyspark.sql import SparkSession
+            check_runtime()
+            os.makedirs(spec["shared"], exist_ok=True)
+            workers = max(1, int(spec["partitions"]))
+            slices = split_sources(spec, workers)
+            partitions = max(1, min(workers, len(slices)))
+            started = time.monotonic()
+            context = None
+            try:
+                if slices:
+                    context = start_spark(spec)
+                    # Part of starting: the executors' Python workers, one per task slot.
+                    context.parallelize(range(partitions), partitions).map(lambda x: x).count()
+                ready = time.monotonic()
+                done = []
+                if slices:
+                    # Each task returns (index, bytes written): the only data the driver collects.
+                    done = (context.parallelize(slices, partitions)
+                            .mapPartitionsWithIndex(make_task(spec)).collect())
+                worked = time.monotonic()
+                merge(spec, max((index for index, _ in done), default=-1) + 1)
+                merged = time.monotonic()
+            finally:
+                if context is not None:
+                    context.stop()
+            if os.environ.get("GLEANER_SPARK_TIMINGS"):
+                print(f"gleaner spark: {len(slices)} slices in {partitions} partitions; Spark started in "
+                      f"{ready - started:.1f} s, the work after it took {merged - ready:.1f} s "
+                      f"(tasks {worked - ready:.1f} s, merging {merged - worked:.1f} s), stopping Spark "
+                      f"{time.monotonic() - merged:.1f} s", file=sys.stderr)
 
-            spark = (SparkSession.builder.master(spec["master"]).appName(spec["app"])
-                     .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
-                     .getOrCreate())
-            spark.sparkContext.setLogLevel("OFF")
-            if spec["source"]:
-                source = subprocess.run(spec["source"], stdout=subprocess.PIPE, check=True).stdout
-            else:
-                source = sys.stdin.buffer.read()
-            records = lines(source)
-            chain = spec["stages"] + ([spec["partial"]] if spec["partial"] else [])
-            labels = spec["labels"] + (["report --partial"] if spec["partial"] else [])
 
-            def run_partition(partition):
-                data = b"".join(record + b"\n" for record in partition)
-                return lines(pipe(chain, labels, data)) if data else []
-
-            partitions = max(1, min(int(spec["partitions"]), len(records)))
-            results = spark.sparkContext.parallelize(records, partitions).mapPartitions(run_partition).collect()
-            spark.stop()
-            data = b"".join(line + b"\n" for line in results)
-            if spec["reports"]:
-                for argv in spec["reports"]:
-                    subprocess.run(argv, input=data, check=True)
-            else:
-                sys.stdout.buffer.write(data)
-                sys.stdout.buffer.flush()
+        def stage_line(message):
+            found = [line for line in message.splitlines() if "RuntimeError: stage " in line]
+            if found:
+                return found[0][found[0].index("RuntimeError: ") + len("RuntimeError: "):]
+            lines = [line for line in message.strip().splitlines() if line.strip()]
+            return lines[0] if lines else "failed"
 
 
         if __name__ == "__main__":
             try:
                 main()
-            except subprocess.CalledProcessError as error:
-                name = os.path.basename(str(error.cmd[0]))
-                print(f"gleaner spark: stage '{name}' failed with exit status {error.returncode}", file=sys.stderr)
-                sys.exit(error.returncode if 0 < error.returncode < 126 else 1)
+            except SystemExit:
+                raise
+            except BrokenPipeError:
+                sys.exit(0)
             except Exception as error:  # Spark wraps executor errors; keep the stage's own line
-                message = str(error)
-                found = [line for line in message.splitlines() if line.startswith("RuntimeError: stage ")]
-                first = message.strip().splitlines()[0] if message.strip() else type(error).__name__
-                line = found[0][len("RuntimeError: "):] if found else first
-                print("gleaner spark: " + line, file=sys.stderr)
+                line = stage_line(str(error)) if str(error) else type(error).__name__
                 status = line.rsplit("exit status ", 1)[-1] if "exit status " in line else ""
-                sys.exit(int(status) if status.isdigit() and 0 < int(status) < 126 else 1)
+                fail(line, int(status) if status.isdigit() and 0 < int(status) < 126 else 1)
         """#
 }

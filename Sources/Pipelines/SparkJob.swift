@@ -9,14 +9,20 @@ public struct SparkJobError: Error, Sendable, Hashable, CustomStringConvertible 
 
 /// A pipeline laid out for Apache Spark (`gleaner run --engine spark`).
 ///
-/// The driver runs the first stage (`fetch`) once, splits its records into partitions, and
-/// sends each partition through the filter stages as a pipe of processes on a Spark executor,
-/// ending in `report --partial`. The partial aggregates are combined on the driver by each
-/// report stage run with `--merge`. Without reports, the records come back in order on
-/// standard output. On a cluster, the stage programs must be at the same paths on every node.
+/// The driver only splits the sources: `fetch --list-sources` gives the resolved items (paths,
+/// URLs, WARC files), or a source program's output is saved to the shared folder and cut into
+/// byte ranges at line ends. Each partition runs on an executor through every stage from `fetch`
+/// on, as a pipe of processes with the job's environment and working folder, ending in
+/// `report --partial`; it writes its result to the shared folder. The driver then merges the
+/// partials with each report stage run with `--merge`, or streams the part files (no reports),
+/// in partition order. On a cluster, the stage programs must be at the same paths on every node
+/// and the shared folder must be one folder every node and the driver see.
 public struct SparkJob: Sendable, Hashable {
     /// The job description the driver script reads (JSON).
     public var spec: JSONValue
+
+    /// Environment variables that belong to the runner's Python and Java, not to the stages.
+    static let driverOnlyVariables = ["PYSPARK_SUBMIT_ARGS", "PYSPARK_PYTHON", "PYSPARK_DRIVER_PYTHON"]
 
     /// Lays out a plan for Spark.
     /// - Parameters:
@@ -25,30 +31,34 @@ public struct SparkJob: Sendable, Hashable {
     ///   - workers: the `N` of `local[N]` and the number of partitions.
     ///   - master: a Spark master URL; default `local[workers]`.
     ///   - locator: where the stage programs are found (they are passed with absolute paths).
+    ///   - environment: what every stage process gets, on every node.
+    ///   - workingDirectory: the folder stages run in (relative paths resolve there).
+    ///   - conf: Spark settings (`spark.executor.memory` …).
     /// - Throws: ``SparkJobError`` when a stage comes after a report, or a program is missing.
     public init(
-        plan: ExecutionPlan, name: String, workers: Int, master: String? = nil, locator: ExecutableLocator
+        plan: ExecutionPlan, name: String, workers: Int, master: String? = nil, locator: ExecutableLocator,
+        environment: [String: String] = [:], workingDirectory: String = "", conf: [String: String] = [:]
     ) throws(SparkJobError) {
-        var source: [String]?
+        var fetch: (argv: [String], label: String)?
+        var source: (argv: [String], label: String)?
         var stages: [[String]] = []
         var labels: [String] = []
-        var reports: [[String]] = []
+        var reports: [(argv: [String], label: String)] = []
         for (index, command) in plan.commands.enumerated() {
             guard let program = command.arguments.first, let path = locator.locate(program) else {
                 throw SparkJobError(description: "stage '\(command.label)': cannot find the program \(locator.searchedDescription)")
             }
             let argv = [path] + command.arguments.dropFirst()
             let isReport = command.isBuiltin && program == "report"
-            // The first stage runs once on the driver unless it is a built-in filter (which
-            // is spread over the partitions like the others): fetch, or a run: program that
-            // makes its records itself or reads the runner's input.
-            if index == 0, !command.isBuiltin || program == "fetch" {
-                source = argv
+            if index == 0, command.isBuiltin, program == "fetch" {
+                fetch = (argv, command.label)  // split on the driver, run on the executors
+            } else if index == 0, !command.isBuiltin {
+                source = (argv, command.label)  // a program that makes its records: run once
             } else if isReport {
                 if argv.contains("--partial") || argv.contains("--merge") {
                     throw SparkJobError(description: "stage '\(command.label)': the spark engine adds --partial and --merge itself")
                 }
-                reports.append(argv + ["--merge"])
+                reports.append((argv + ["--merge"], command.label))
             } else if !reports.isEmpty {
                 throw SparkJobError(description: "stage '\(command.label)' comes after a report; the spark engine runs reports last")
             } else {
@@ -56,29 +66,46 @@ public struct SparkJob: Sendable, Hashable {
                 labels.append(command.label)
             }
         }
-        let partial: JSONValue = reports.isEmpty ? .null : .array([
-            .string(reports[0][0]), .string("--partial"),
-        ])
         func strings(_ argv: [String]) -> JSONValue { .array(argv.map { .string($0) }) }
+        let partial: JSONValue = reports.first.map { strings([$0.argv[0], "--partial"]) } ?? .null
+        var stageEnvironment = environment
+        for name in Self.driverOnlyVariables { stageEnvironment[name] = nil }
         spec = .object([
             "app": .string("gleaner \(name)"),
             "master": .string(master ?? "local[\(workers)]"),
             "partitions": .number(Double(workers)),
-            "source": source.map(strings) ?? .null,
+            "fetch": fetch.map { strings($0.argv) } ?? .null,
+            "fetch_label": .string(fetch?.label ?? ""),
+            "source": source.map { strings($0.argv) } ?? .null,
+            "source_label": .string(source?.label ?? ""),
             "stages": .array(stages.map(strings)),
             "labels": strings(labels),
             "partial": partial,
-            "reports": .array(reports.map(strings)),
+            "reports": .array(reports.map { strings($0.argv) }),
+            "report_labels": strings(reports.map(\.label)),
+            "environment": .object(JSONObject(stageEnvironment.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
+            "cwd": .string(workingDirectory),
+            "conf": .object(JSONObject(conf.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
         ])
     }
 
     /// Writes the driver script and the job description into `folder` and returns the plan
     /// that runs the driver with `python`.
+    /// - Parameters:
+    ///   - folder: a new folder for the job's files, removed by the caller after the run.
+    ///   - shared: where the executors write part files and partials; default `folder/parts`
+    ///     (right for `local[N]`; a cluster needs a folder every node sees).
     /// - Throws: ``SparkJobError`` when the files cannot be written.
-    public func driverPlan(python: String, folder path: String) throws(SparkJobError) -> ExecutionPlan {
+    public func driverPlan(python: String, folder path: String, shared: String? = nil) throws(SparkJobError) -> ExecutionPlan {
         let folder = URL(fileURLWithPath: path)
         let script = folder.appendingPathComponent("gleaner_spark.py")
         let specFile = folder.appendingPathComponent("job.json")
+        var spec = spec
+        if case .object(var fields) = spec {
+            fields["folder"] = .string(folder.path)
+            fields["shared"] = .string(shared ?? folder.appendingPathComponent("parts").path)
+            spec = .object(fields)
+        }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data(SparkDriver.script.utf8).write(to: script)

@@ -87,16 +87,18 @@ enum StreamRelay {
     }
 
     /// Reads a stage's standard error line by line: JSON-object lines (its `--stats`) go to
-    /// `stats`, every other line is passed on to `destination` unchanged.
-    static func filterStats(from source: Int32, to destination: Int32, stats: (JSONObject) -> Void) {
+    /// `stats` when given, every other line (without its newline) to `pass`, unchanged.
+    static func filterLines(
+        from source: Int32, stats: ((JSONObject) -> Void)?, pass: (ArraySlice<UInt8>) -> Void
+    ) {
         var pending: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 14)
         func emit(_ line: ArraySlice<UInt8>) {
-            if line.first == UInt8(ascii: "{"), case .object(let object)? = try? JSONCodec.parse(line) {
+            if let stats, line.first == UInt8(ascii: "{"), case .object(let object)? = try? JSONCodec.parse(line) {
                 stats(object)
                 return
             }
-            _ = (Array(line) + [0x0A]).withUnsafeBytes { SystemProcess.writeAll(destination, $0) }
+            pass(line)
         }
         while true {
             let got = buffer.withUnsafeMutableBytes { read(source, $0.baseAddress, $0.count) }

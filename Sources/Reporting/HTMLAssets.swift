@@ -66,6 +66,9 @@ enum HTMLAssets {
         th[aria-sort=ascending]::after { content: " ▲"; font-size: .7em; }
         th[aria-sort=descending]::after { content: " ▼"; font-size: .7em; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        th.num { text-align: right; }
+        .label-full { display: none; }
+        @media print { .label-short { display: none; } .label-full { display: inline; font-size: 9px; } }
         td.nowrap { white-space: nowrap; }
         tbody tr:nth-child(even) { background: #fafbfc; }
         tr:target, li:target { background: #fff6c8; }

@@ -53,8 +53,8 @@ public struct HTMLWriter: Sendable {
             let amount = FactValue.money(group.value)?.amount
             let converted = FactValue.converted(group.value)
             return [
-                Cell(Escape.html(group.display), sortValue: amount), Cell(texts(group)),
-                Cell(Display.converted(group.value).map(Escape.html) ?? "", sortValue: converted?.amount),
+                Cell(Escape.html(group.display), sortValue: amount, numeric: true), Cell(texts(group)),
+                Cell(Display.converted(group.value).map(Escape.html) ?? "", sortValue: converted?.amount, numeric: true),
                 Cell(cite(group.citations) + flag(group)),
             ]
         }
@@ -70,12 +70,12 @@ public struct HTMLWriter: Sendable {
             }
         }
         factTable("quantities", "Quantities", report.quantities, headers: ["Quantity", "As written", "Documents", "Sources"], into: &out) { group in
-            [Cell(Escape.html(group.display), sortValue: FactValue.number(group.value)), Cell(texts(group)),
+            [Cell(Escape.html(group.display), sortValue: FactValue.number(group.value), numeric: true), Cell(texts(group)),
              Cell(String(group.documents.count), sortValue: Double(group.documents.count), numeric: true), Cell(cite(group.citations) + flag(group))]
         }
         if !report.percents.isEmpty {
             factTable("percents", "Percentages", report.percents, headers: ["Percent", "As written", "Sources"], into: &out) { group in
-                [Cell(Escape.html(group.display), sortValue: FactValue.number(group.value)), Cell(texts(group)), Cell(cite(group.citations) + flag(group))]
+                [Cell(Escape.html(group.display), sortValue: FactValue.number(group.value), numeric: true), Cell(texts(group)), Cell(cite(group.citations) + flag(group))]
             }
         }
         entityTable("people", "People", report.people, places: false, references: references, into: &out)
@@ -97,17 +97,34 @@ public struct HTMLWriter: Sendable {
         out += timeline.isEmpty ? "<p class=\"empty\">No dated facts.</p>" : "<div class=\"scroll\">\(timeline)</div>"
         out += "</figure>\n"
         for (kind, rows, id) in [("People", report.people, "people"), ("Organisations", report.organizations, "organizations"), ("Places", report.places, "places")] {
-            let bars = rows.prefix(10).enumerated().map { index, row in
-                SVGCharts.Bar(
-                    label: row.name, value: Double(row.mentions), valueLabel: "\(row.mentions)",
-                    href: "\(id)-\(index + 1)", tooltip: "\(row.name): \(row.mentions) mentions in \(row.documents) documents")
-            }
             out += "<figure class=\"chart-entities\"><figcaption>Top \(kind.lowercased()) <small>by mentions</small></figcaption>"
-            out += bars.isEmpty ? "<p class=\"empty\">None found.</p>" : SVGCharts.bars(bars)
+            out += entityChart(rows, kind: kind, id: id)
             out += "</figure>\n"
         }
         out += moneyChart(report)
         out += "</div></section>\n"
+    }
+
+    /// Bars of mentions, or a sentence when the bars would all be the same length and say nothing.
+    private func entityChart(_ rows: [EntityRow], kind: String, id: String) -> String {
+        guard !rows.isEmpty else { return "<p class=\"empty\">None found.</p>" }
+        let shown = rows.prefix(10)
+        guard Set(shown.map(\.mentions)).count > 1 else {
+            let each = rows.count == 1 ? "mentioned" : "each mentioned"
+            let links = shown.enumerated().map { "<a href=\"#\(id)-\($0.offset + 1)\">\(Escape.html($0.element.name))</a>" }
+            let more = rows.count > shown.count ? ", …" : ""
+            return "<p class=\"quote\">\(rows.count) \(kind.lowercased()), \(each) \(Self.times(shown[shown.startIndex].mentions)): "
+                + links.joined(separator: ", ") + more + "</p>"
+        }
+        return SVGCharts.bars(shown.enumerated().map { index, row in
+            SVGCharts.Bar(
+                label: row.name, value: Double(row.mentions), valueLabel: "\(row.mentions)",
+                href: "\(id)-\(index + 1)", tooltip: "\(row.name): \(row.mentions) mentions in \(row.documents) documents")
+        })
+    }
+
+    private static func times(_ count: Int) -> String {
+        count == 1 ? "once" : count == 2 ? "twice" : "\(count) times"
     }
 
     private func moneyChart(_ report: Report) -> String {
@@ -117,7 +134,9 @@ public struct HTMLWriter: Sendable {
         let converted = totals.filter { $0.convertedAmount != nil }
         let target = Set(converted.compactMap(\.convertedCurrency))
         if !converted.isEmpty, target.count == 1, let currency = target.first {
-            out += "<small>bar: total converted to \(Escape.html(currency))</small></figcaption>"
+            let dates = Set(report.money.compactMap { FactValue.converted($0.value)?.rateDate }).sorted()
+            let when = dates.count == 1 ? " at the ECB rate of \(Escape.html(dates[0]))" : " at ECB rates"
+            out += "<small>bar: total in \(Escape.html(currency))\(when)</small></figcaption>"
             out += SVGCharts.bars(converted.map { total in
                 SVGCharts.Bar(
                     label: "\(total.currency) \(NumberFormat.compact(total.amount))", value: total.convertedAmount ?? 0,
@@ -128,13 +147,22 @@ public struct HTMLWriter: Sendable {
             if !rest.isEmpty {
                 out += "<p class=\"quote\">Not converted: " + rest.map { Escape.html(Summary.total($0)) }.joined(separator: "; ") + "</p>"
             }
-        } else {
-            out += "<small>bar: number of facts (no common conversion, so amounts are not added across currencies)</small></figcaption>"
-            out += SVGCharts.bars(totals.map { total in
-                SVGCharts.Bar(
-                    label: "\(total.currency) \(NumberFormat.compact(total.amount))", value: Double(total.facts),
-                    valueLabel: "\(total.facts) fact\(total.facts == 1 ? "" : "s")", href: "money", tooltip: Summary.total(total))
+        } else if totals.count == 1, let total = totals.first {
+            // One currency: the figures themselves, largest first.
+            let groups = report.money.filter { FactValue.money($0.value)?.currency == total.currency }.prefix(10)
+            out += "<small>bar: amount in \(Escape.html(total.currency))</small></figcaption>"
+            out += SVGCharts.bars(groups.map { group in
+                let amount = FactValue.money(group.value)?.amount ?? 0
+                return SVGCharts.Bar(
+                    label: group.texts.first ?? group.display, value: amount, valueLabel: NumberFormat.compact(amount),
+                    href: group.anchor, tooltip: "\(group.display): \(group.sentence)")
             }, valueWidth: 64)
+        } else {
+            // Amounts in different currencies do not add up, and a count of facts says nothing.
+            out += "<small>\(totals.count) currencies</small></figcaption>"
+            out += "<p class=\"quote\">No chart: normalize had no exchange rates, so the amounts are not in one currency "
+                + "(run normalize with --rates). Totals: "
+                + totals.map { Escape.html(Summary.total($0)) }.joined(separator: "; ") + ".</p>"
         }
         return out + "</figure>\n"
     }
@@ -245,8 +273,12 @@ public struct HTMLWriter: Sendable {
     }
 
     private func table(headers: [String], rows: [(id: String, cells: [Cell])], into out: inout String) {
+        // A column of numbers is right-aligned, its header too, so a count sits under its own heading.
+        let numeric = headers.indices.map { column in
+            !rows.isEmpty && rows.allSatisfy { column < $0.cells.count && $0.cells[column].numeric }
+        }
         out += "<div class=\"scroll\"><table class=\"data\"><thead><tr>"
-        out += headers.map { "<th scope=\"col\">\($0)</th>" }.joined()
+        out += headers.enumerated().map { "<th scope=\"col\"\(numeric[$0.offset] ? " class=\"num\"" : "")>\($0.element)</th>" }.joined()
         out += "</tr></thead><tbody>\n"
         for row in rows {
             out += "<tr id=\"\(Escape.html(row.id))\">"

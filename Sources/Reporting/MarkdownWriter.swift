@@ -19,7 +19,7 @@ public struct MarkdownWriter: Sendable {
         var out = "# \(Escape.markdown(title))\n\n"
         out += Summary.line(report) + "\n"
         documents(report, into: &out)
-        facts("Money", report.money, header: ["Amount", "As written", "Converted", "Sources"], into: &out) { group in
+        facts("Money", report.money, header: ["Amount", "As written", "Converted", "Sources"], numeric: [0, 2], into: &out) { group in
             [Escape.markdown(group.display), texts(group), Escape.markdown(Display.converted(group.value) ?? ""), sources(group)]
         }
         if !report.currencyTotals.isEmpty {
@@ -34,11 +34,11 @@ public struct MarkdownWriter: Sendable {
                 [texts(group), Escape.markdown(Summary.undatedReason(group)), sources(group)]
             }
         }
-        facts("Quantities", report.quantities, header: ["Quantity", "As written", "Sources"], into: &out) { group in
+        facts("Quantities", report.quantities, header: ["Quantity", "As written", "Sources"], numeric: [0], into: &out) { group in
             [Escape.markdown(group.display), texts(group), sources(group)]
         }
         if !report.percents.isEmpty {
-            facts("Percentages", report.percents, header: ["Percent", "As written", "Sources"], into: &out) { group in
+            facts("Percentages", report.percents, header: ["Percent", "As written", "Sources"], numeric: [0], into: &out) { group in
                 [Escape.markdown(group.display), texts(group), sources(group)]
             }
         }
@@ -59,16 +59,18 @@ public struct MarkdownWriter: Sendable {
         table(header: ["", "Title", "Published", "Source", "Mentions"], rows: report.documents.map { entry in
             [entry.label, entry.summary.title.map(Escape.markdown) ?? "_untitled_", Escape.markdown(entry.summary.published ?? "—"),
              Escape.markdown(entry.summary.source ?? entry.summary.key), String(entry.summary.mentions)]
-        }, into: &out)
+        }, numeric: [4], into: &out)
     }
 
-    private func facts(_ title: String, _ groups: [FactGroup], header: [String], into out: inout String, row: (FactGroup) -> [String]) {
+    private func facts(
+        _ title: String, _ groups: [FactGroup], header: [String], numeric: Set<Int> = [], into out: inout String, row: (FactGroup) -> [String]
+    ) {
         out += "\n## \(title)\n\n"
         guard !groups.isEmpty else {
             out += "None found.\n"
             return
         }
-        table(header: header, rows: groups.map(row), into: &out)
+        table(header: header, rows: groups.map(row), numeric: numeric, into: &out)
     }
 
     private func entities(_ title: String, _ rows: [EntityRow], places: Bool, into out: inout String) {
@@ -83,7 +85,7 @@ public struct MarkdownWriter: Sendable {
             var cells = [Escape.markdown(row.name), String(row.mentions), String(row.documents), Escape.markdown(row.aliases.joined(separator: ", "))]
             if places { cells += [Escape.markdown(row.placeType ?? ""), Escape.markdown(row.country ?? "")] }
             return cells + [citations(row.citations) + (row.mentions > row.citations.count ? " …" : "")]
-        }, into: &out)
+        }, numeric: [1, 2], into: &out)
     }
 
     private func conflicts(_ report: Report, into out: inout String) {
@@ -129,9 +131,10 @@ public struct MarkdownWriter: Sendable {
         }.joined(separator: ", ")
     }
 
-    private func table(header: [String], rows: [[String]], into out: inout String) {
+    /// A table; the `numeric` columns are right-aligned (`---:`), headers with them.
+    private func table(header: [String], rows: [[String]], numeric: Set<Int> = [], into out: inout String) {
         out += "| " + header.joined(separator: " | ") + " |\n"
-        out += "|" + header.map { _ in "---|" }.joined() + "\n"
+        out += "|" + header.indices.map { numeric.contains($0) ? "---:|" : "---|" }.joined() + "\n"
         for row in rows { out += "| " + row.joined(separator: " | ") + " |\n" }
     }
 }

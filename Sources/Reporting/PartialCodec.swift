@@ -67,17 +67,18 @@ public enum PartialCodec {
         }
         switch kind {
         case "partial":
-            let found = object["version"]?.wholeNumber()
+            let found = object["version"].flatMap { try? $0.int(in: 0...Self.countLimit, field: "version") }
             guard found == version else {
                 throw PartialLineError(reason: "version \(object["version"].map(JSONCodec.string) ?? "missing"), expected \(version)")
             }
             var counts: [MentionKind: Int] = [:]
             for (name, count) in object["mentions"]?.objectValue ?? JSONObject() {
                 guard let mentionKind = MentionKind(rawValue: name) else { throw PartialLineError(reason: "unknown mention kind '\(name)'") }
-                guard let number = count.wholeNumber(in: 0...Self.countLimit) else {
-                    throw PartialLineError(reason: "mention count '\(name)' is not a whole number from 0 to \(Self.countLimit)")
+                do {
+                    counts[mentionKind] = try count.int(in: 0...Self.countLimit, field: "mentions.\(name)")
+                } catch {
+                    throw PartialLineError(reason: error.description)
                 }
-                counts[mentionKind] = number
             }
             aggregate.addCounts(records: try integer(object, "records"), mentions: counts)
         case "document":
@@ -125,10 +126,11 @@ public enum PartialCodec {
 
     private static func integer(_ object: JSONObject, _ field: String) throws(PartialLineError) -> Int {
         guard let value = object[field], value != .null else { throw PartialLineError(reason: "missing integer '\(field)'") }
-        guard let number = value.wholeNumber(in: 0...countLimit) else {
-            throw PartialLineError(reason: "'\(field)' is \(JSONCodec.string(value)), not a whole number from 0 to \(countLimit)")
+        do {
+            return try value.int(in: 0...countLimit, field: field)
+        } catch {
+            throw PartialLineError(reason: error.description)
         }
-        return number
     }
 
     private static func mentionKind(_ object: JSONObject) throws(PartialLineError) -> MentionKind {

@@ -79,7 +79,10 @@ struct RecordDigest {
                 placeType: object["type"]?.stringValue ?? inner?.objectValue?["type"]?.stringValue,
                 country: object["country"]?.stringValue ?? inner?.objectValue?["country"]?.stringValue)
             for index in object["mentions"]?.arrayValue ?? [] {
-                if let number = index.wholeNumber(), owners[number] == nil { owners[number] = owner }
+                // An index that is not an offset (±2^63, 1e400) names no mention: skipped, never a trap.
+                if let number = try? index.int(in: Mention.offsets, field: "entities[].mentions"), owners[number] == nil {
+                    owners[number] = owner
+                }
             }
         }
         return owners

@@ -40,10 +40,15 @@ public struct Report: Sendable {
 
         let vocabulary = Vocabulary()
         let rank = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($0.element.summary.key, $0.offset) })
-        let moneyClusters = FactClustering.clusters(byKind[.money] ?? [], vocabulary: vocabulary, rank: rank)
-        let dateClusters = FactClustering.clusters(byKind[.date] ?? [], vocabulary: vocabulary, rank: rank)
-        let quantityClusters = FactClustering.clusters(byKind[.quantity] ?? [], vocabulary: vocabulary, rank: rank)
-        let percentClusters = FactClustering.clusters(byKind[.percent] ?? [], vocabulary: vocabulary, rank: rank)
+        let published = aggregate.documents.mapValues(\.published)
+        let dates = (byKind[.date] ?? []).filter { !Self.isDateline($0, published: published[$0.document] ?? nil) }
+        func clusters(_ occurrences: [FactOccurrence]) -> [FactClustering.Cluster] {
+            Self.oneRowPerDocument(FactClustering.clusters(occurrences, vocabulary: vocabulary, rank: rank))
+        }
+        let moneyClusters = clusters(byKind[.money] ?? [])
+        let dateClusters = clusters(dates)
+        let quantityClusters = clusters(byKind[.quantity] ?? [])
+        let percentClusters = clusters(byKind[.percent] ?? [])
 
         money = Self.sortedMoney(moneyClusters, rank: rank).map { builder.group($0, section: "money") }
         let datedClusters = dateClusters.filter { FactValue.date($0.first.value)?.sortKey != nil }
@@ -80,13 +85,47 @@ public struct Report: Sendable {
         references = builder.references
     }
 
-    /// Money by currency, then largest amount first.
+    /// Whether a date mention is the article's own dateline: at the top of the text (its first
+    /// two sentences, within 200 characters) and naming the day the document was published.
+    /// It says when the article appeared, not what happened, so the timeline leaves it out.
+    static func isDateline(_ occurrence: FactOccurrence, published: String?) -> Bool {
+        guard let published, published.count >= 10, occurrence.sentence <= 1, occurrence.start < 200,
+            case .point(let date, _)? = FactValue.date(occurrence.value)
+        else { return false }
+        return date == String(published.prefix(10))
+    }
+
+    /// Clusters that are the same figure in the same single document ("two countries" said twice)
+    /// joined into one, so a document gives one row per distinct fact; the first keeps its place.
+    static func oneRowPerDocument(_ clusters: [FactClustering.Cluster]) -> [FactClustering.Cluster] {
+        var result: [FactClustering.Cluster] = []
+        var index: [String: Int] = [:]
+        for cluster in clusters {
+            let documents = Set(cluster.members.map(\.document))
+            guard documents.count == 1, let document = documents.first else {
+                result.append(cluster)
+                continue
+            }
+            let key = [document, cluster.first.kind.rawValue, Display.value(of: cluster.first),
+                       cluster.first.value.map(JSONCodec.string) ?? ""].joined(separator: "\u{0}")
+            if let existing = index[key] {
+                result[existing].members += cluster.members
+                result[existing].contexts += cluster.contexts
+            } else {
+                index[key] = result.count
+                result.append(cluster)
+            }
+        }
+        return result
+    }
+
     /// Whether a cluster's first occurrence comes earlier in the report's document order.
     private static func earlier(_ lhs: FactClustering.Cluster, _ rhs: FactClustering.Cluster, _ rank: [String: Int]) -> Bool {
         let left = rank[lhs.first.document] ?? Int.max, right = rank[rhs.first.document] ?? Int.max
         return left != right ? left < right : lhs.first.position < rhs.first.position
     }
 
+    /// Money by currency, then largest amount first.
     private static func sortedMoney(_ clusters: [FactClustering.Cluster], rank: [String: Int]) -> [FactClustering.Cluster] {
         clusters.sorted { lhs, rhs in
             let left = FactValue.money(lhs.first.value), right = FactValue.money(rhs.first.value)

@@ -28,10 +28,21 @@ public struct ReportJob: Sendable {
         self.output = output
     }
 
+    /// The record fields a report reads; the rest of each record is skipped unread.
+    public static let recordFields: Set<String> = [
+        Field.id, Field.source, Field.title, Field.published, Field.text, Field.mentions, Field.entities,
+    ]
+
     /// Runs the job and returns its exit status (sysexits), sending each diagnostic line to `diagnostics`.
-    public func run(diagnostics: (String) -> Void) -> Int32 {
+    public func run(diagnostics: @escaping (String) -> Void) -> Int32 {
         let started = DispatchTime.now()
-        var loop = SinkLoop(name: "report", settings: settings)
+        var loop: RecordLoop
+        do {
+            loop = try RecordLoop(name: "report", settings: settings, diagnostics: diagnostics)
+        } catch {
+            diagnostics("report: \(error)")
+            return error.exitStatus
+        }
         var sink: ReportOutput?
         defer {
             if settings.stats {
@@ -44,18 +55,19 @@ public struct ReportJob: Sendable {
             sink = destination
             if format == .csv && !partial && !merge {
                 let writer = CSVWriter()
+                var labels = CSVWriter.DocumentLabels()
                 try destination.write(writer.header)
-                try loop.run(diagnostics: diagnostics, prepare: { record in try writer.rows(record) }, consume: { rows in
-                    try destination.write(rows)
+                try loop.run(fields: Self.recordFields, prepare: { record in try writer.prepare(record) }, consume: { rows in
+                    try destination.write(rows.text(label: labels.label(for: rows.documentID)))
                 })
             } else {
                 var aggregate = Aggregate()
                 if merge {
-                    try loop.run(diagnostics: diagnostics, prepare: { $0 }, consume: { line in
+                    try loop.run(fields: nil, prepare: { $0 }, consume: { line in
                         try PartialCodec.add(line, to: &aggregate)
                     })
                 } else {
-                    try loop.run(diagnostics: diagnostics, prepare: { record in try Aggregate(record: record) }, consume: { one in
+                    try loop.run(fields: Self.recordFields, prepare: { record in try Aggregate(record: record) }, consume: { one in
                         aggregate.merge(one)
                     })
                 }
@@ -68,13 +80,13 @@ public struct ReportJob: Sendable {
                 }
             }
             try destination.commit()
-        } catch is OutputClosed {
+        } catch is ClosedOutput {
             sink?.abandon()
             return SysExit.ok
-        } catch let rejection as SinkLoop.RejectedLine {
+        } catch let rejection as RecordRejection {
             sink?.abandon()
             diagnostics("report: \(rejection)")
-            return SysExit.dataError
+            return rejection.exitStatus
         } catch let failure as IOFailure {
             sink?.abandon()
             diagnostics("report: \(failure)")
@@ -84,11 +96,7 @@ public struct ReportJob: Sendable {
             diagnostics("report: \(error)")
             return SysExit.ioError
         }
-        let rejected = loop.statistics.skipped + loop.statistics.deadLettered
-        if rejected > 0 {
-            let destination = settings.deadLetter.map { "written to \($0)" } ?? "skipped"
-            diagnostics("report: \(rejected) of \(loop.statistics.recordsIn) records \(destination)")
-        }
+        if let summary = loop.policy.summary(loop.statistics) { diagnostics(summary) }
         return SysExit.ok
     }
 
@@ -106,3 +114,5 @@ public struct ReportJob: Sendable {
         }
     }
 }
+
+extension PartialLineError: RecordProblem {}

@@ -33,7 +33,7 @@ public final class ReportOutput {
     }
 
     /// Appends text, flushing in large blocks.
-    /// - Throws: ``OutputClosed`` when standard output was closed, ``IOFailure`` on other errors.
+    /// - Throws: ``ClosedOutput`` when standard output was closed, ``IOFailure`` on other errors.
     public func write(_ text: String) throws {
         pending.append(contentsOf: text.utf8)
         if pending.count >= 1 << 16 { try flush() }
@@ -45,7 +45,7 @@ public final class ReportOutput {
         if let file {
             try file.write(pending)
         } else if !FileDescriptorIO.writeAll(1, pending) {
-            if errno == EPIPE { throw OutputClosed() }
+            if errno == EPIPE { throw ClosedOutput() }
             throw IOFailure.errno("cannot write", "standard output")
         }
         pending.removeAll(keepingCapacity: true)
@@ -63,9 +63,4 @@ public final class ReportOutput {
         finished = true
         file?.abandon()
     }
-}
-
-/// Standard output was closed by its reader (`| head`): the report ends quietly with 0.
-public struct OutputClosed: Error, Sendable {
-    public init() {}
 }

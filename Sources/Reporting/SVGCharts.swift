@@ -12,10 +12,12 @@ enum SVGCharts {
         var tooltip: String
     }
 
-    /// Horizontal bars, longest first as given.
+    /// Horizontal bars, longest first as given. Labels are cut to their shortest unambiguous
+    /// form (``ChartLabels``) on screen, whole in print and in the tooltip.
     static func bars(_ bars: [Bar], width: Double = 340, valueWidth: Double = 40) -> String {
         guard !bars.isEmpty else { return "" }
-        let labelWidth = 124.0, row = 22.0
+        let shown = ChartLabels.distinct(bars.map(\.label), limit: 19)
+        let labelWidth = max(124.0, Double(shown.map(\.count).max() ?? 0) * 6.4 + 8), row = 22.0
         let barSpace = width - labelWidth - valueWidth
         let maximum = bars.map(\.value).max() ?? 0
         let height = Double(bars.count) * row + 6
@@ -24,7 +26,11 @@ enum SVGCharts {
             let y = Double(index) * row + 3
             let length = maximum > 0 ? max(2, bar.value / maximum * barSpace) : 2
             svg += "<a href=\"#\(Escape.html(bar.href))\"><title>\(Escape.html(bar.tooltip))</title>"
-            svg += "<text x=\"\(format(labelWidth - 6))\" y=\"\(format(y + 15))\" text-anchor=\"end\">\(Escape.html(Escape.shortened(bar.label, to: 19)))</text>"
+            let x = format(labelWidth - 6), baseline = format(y + 15)
+            svg += "<text class=\"label-short\" x=\"\(x)\" y=\"\(baseline)\" text-anchor=\"end\">\(Escape.html(shown[index]))</text>"
+            if shown[index] != bar.label {
+                svg += "<text class=\"label-full\" x=\"\(x)\" y=\"\(baseline)\" text-anchor=\"end\">\(Escape.html(bar.label))</text>"
+            }
             svg += "<rect class=\"bar\" x=\"\(format(labelWidth))\" y=\"\(format(y + 3))\" width=\"\(format(length))\" height=\"\(format(row - 8))\" rx=\"2\"/>"
             svg += "<text class=\"tick\" x=\"\(format(labelWidth + length + 5))\" y=\"\(format(y + 15))\">\(Escape.html(bar.valueLabel))</text></a>"
         }

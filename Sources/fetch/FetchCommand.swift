@@ -1,7 +1,5 @@
 import ArgumentParser
-import Dispatch
 import Fetching
-import Foundation
 import GleanerCore
 
 @main
@@ -71,6 +69,13 @@ struct FetchCommand: GleanerAsyncCommand {
     @Option(name: .long, help: ArgumentHelp("Write requests and responses as WARC/1.1 (.warc.gz: gzipped).", valueName: "file"))
     var warc: String?
 
+    @Flag(name: .long, help: "Print the resolved sources as NDJSON, one item a line, and exit (how a distributed run splits the work).")
+    var listSources = false
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Fetch the items of a --list-sources output ('-': standard input) instead of the inputs.", valueName: "file"))
+    var fromList: String?
+
     mutating func validate() throws {
         if let fetchedAt, Timestamp.parseRFC3339(fetchedAt) == nil {
             throw ValidationError("--fetched-at must be an RFC 3339 time like 2024-05-01T12:00:00Z (got '\(fetchedAt)')")
@@ -82,7 +87,7 @@ struct FetchCommand: GleanerAsyncCommand {
         guard concurrency >= 1, hostConcurrency >= 1, hostDelay >= 0 else {
             throw ValidationError("--concurrency and --host-concurrency must be at least 1, --host-delay 0 or more")
         }
-        if common.settings.inputs.isEmpty && urls.isEmpty {
+        if common.settings.inputs.isEmpty && urls.isEmpty && fromList == nil {
             throw ValidationError("give paths, URLs, '-' or --urls FILE")
         }
     }
@@ -108,37 +113,10 @@ struct FetchCommand: GleanerAsyncCommand {
     }
 
     func run() async throws {
-        ignoreBrokenPipeSignal()
-        let started = DispatchTime.now()
-        let settings = common.settings
-        let policy = FailurePolicy(onError: settings.onError, deadLetters: settings.deadLetter != nil)
-        let resolver = SourceResolver { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
-        let items = resolver.resolve(arguments: settings.inputs, urlLists: urls)
-        var output: StandardOutput
-        do {
-            output = try StandardOutput(policy: policy, deadLetterPath: settings.deadLetter)
-        } catch {
-            StandardError.write("fetch: \(error)")
-            throw ExitCode(SysExit.ioError)
-        }
-        let summary: FetchSummary
-        do {
-            summary = try await Fetcher(options: fetchOptions).run(items, output: &output)
-            try output.finish()
-        } catch is ClosedOutput {
-            return
-        } catch {
-            StandardError.write("fetch: \(error)")
-            throw ExitCode(SysExit.ioError)
-        }
-        if settings.stats {
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-            StandardError.write(summary.json(seconds: seconds))
-        }
-        if summary.failed > 0, let path = settings.deadLetter {
-            StandardError.write("fetch: \(summary.failed) of \(summary.sources) sources failed, written to \(path)")
-        }
-        let status = policy.exitStatus(summary)
+        var job = FetchJob(settings: common.settings, options: fetchOptions, urlLists: urls)
+        job.sourceList = fromList
+        job.listSources = listSources
+        let status = await job.run()
         if status != SysExit.ok { throw ExitCode(status) }
     }
 }

@@ -12,8 +12,11 @@ struct Gleaner: GleanerCommand {
               gleaner explain pipelines/seeds.yaml
               gleaner run pipelines/seeds.yaml
               gleaner test pipelines/seeds.yaml
+              gleaner test --update pipelines/seeds.yaml
+              gleaner init news
+              gleaner --generate-completion-script bash > /etc/bash_completion.d/gleaner
             """,
         version: GleanerVersion.string,
-        subcommands: [Run.self, Validate.self, Explain.self, Test.self]
+        subcommands: [Run.self, Validate.self, Explain.self, Test.self, Init.self]
     )
 }

@@ -8,10 +8,22 @@ struct PipelineFile: ParsableArguments {
     @Argument(help: ArgumentHelp("The pipeline YAML file.", valueName: "file"))
     var path: String
 
-    /// The pipeline, or every problem printed to stderr and exit 65.
-    func load() throws -> Pipeline {
-        do {
-            return try PipelineLoader(environment: ProcessInfo.processInfo.environment).load(contentsOf: path)
+    @Option(help: ArgumentHelp(
+        "Resolve the file's relative paths against this folder (default: the pipeline file's own folder; `.` for the current one).",
+        valueName: "dir"))
+    var cwd: String?
+
+    /// The pipeline with its relative paths resolved, or every problem printed to stderr and exit 65.
+    /// - Parameter allowingUncheckedTests: accept tests that check nothing yet (for `test --update`).
+    func load(allowingUncheckedTests: Bool = false) throws -> Pipeline {
+        do throws(PipelineDiagnostics) {
+            var loader = PipelineLoader(environment: ProcessInfo.processInfo.environment)
+            loader.allowsUncheckedTests = allowingUncheckedTests
+            let pipeline = try loader.load(contentsOf: path)
+            let resolved = PathResolution.resolve(pipeline, against: cwd ?? PathResolution.folder(of: path))
+            let missing = PathResolution.missingFiles(resolved) { FileManager.default.fileExists(atPath: $0) }
+            if !missing.isEmpty { throw PipelineDiagnostics(missing) }
+            return resolved
         } catch {
             Diagnostics.print(error)
             throw ExitCode(FileManager.default.fileExists(atPath: path) ? SysExit.dataError : SysExit.noInput)

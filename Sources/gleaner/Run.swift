@@ -38,6 +38,14 @@ struct Run: ParsableCommand {
     @Option(help: ArgumentHelp("Spark: the master URL, for a cluster (default local[N]).", valueName: "url"))
     var master: String?
 
+    @Option(help: ArgumentHelp(
+        "Spark: a folder the driver and every node see (NFS, a mounted bucket), for part files and partials (default: a temporary folder, right for local[N]).",
+        valueName: "dir"))
+    var sharedFolder: String?
+
+    @Option(help: ArgumentHelp("Spark: a setting passed to Spark, e.g. spark.executor.memory=4g (repeatable).", valueName: "key=value"))
+    var conf: [String] = []
+
     @Flag(inversion: .prefixedNo, help: "Show per-stage progress on stderr (default: when stderr is a terminal).")
     var progress: Bool?
 
@@ -67,26 +75,56 @@ struct Run: ParsableCommand {
 
         let locator = ExecutableLocator.forCurrentProcess(environment: environment)
         var runner = PipelineRunner(locator: locator, environment: environment)
+        var sparkFolder: String?
         if engine == .spark {
-            plan = try sparkPlan(plan, pipeline: pipeline, locator: locator, environment: environment)
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gleaner-spark-\(UUID().uuidString)").path
+            sparkFolder = folder
+            plan = try sparkPlan(plan, pipeline: pipeline, locator: locator, environment: environment, folder: folder)
+        }
+        defer {
+            // The job's files and, in a shared folder, its own subfolder of part files.
+            if let sparkFolder {
+                try? FileManager.default.removeItem(atPath: sparkFolder)
+                if let sharedFolder { try? FileManager.default.removeItem(atPath: Self.sharedSubfolder(sharedFolder, sparkFolder)) }
+            }
         }
         let showProgress = engine == .local && (progress ?? StandardError.isTerminal)
         runner.countRecords = showProgress || stats
         runner.collectStats = stats
         runner.stageTimeout = stageSeconds
         runner.timeout = pipeline.timeout
-        if showProgress { runner.progress = ProgressLine.draw }
+        let display = ProgressDisplay()
+        let total = showProgress ? ProgressTotal.estimate(pipeline) : nil
+        if showProgress {
+            let interval = runner.progressInterval
+            runner.errorLines = { display.message($0) }
+            runner.progress = { display.draw(StageProgress.line($0, total: total, elapsed: Self.elapsed($0, interval))) }
+        }
 
         let report: RunReport
         do {
             report = try runner.run(plan)
         } catch {
             StandardError.write("gleaner: \(error)")
+            if engine == .spark, case .notFound = error {
+                StandardError.write("gleaner: the spark engine runs its driver with GLEANER_PYTHON, .venv/bin/python or python3; set GLEANER_PYTHON to a python that has pyspark")
+            }
             if case .notFound = error { throw ExitCode(SysExit.unavailable) }
             throw ExitCode(71)
         }
-        if showProgress { ProgressLine.finish(report) }
-        if stats { StandardError.write(JSONCodec.string(report.statsJSON(pipeline: pipeline.name))) }
+        if showProgress {
+            let stages = report.results.map(StageProgress.init(result:))
+            display.finish(StageProgress.line(stages, total: total, elapsed: report.seconds) + String(format: "  (%.1fs)", report.seconds))
+        }
+        let deadLettering = pipeline.onError == .deadLetter && pipeline.deadLetter != nil
+        if stats {
+            StandardError.write(JSONCodec.string(report.statsJSON(pipeline: pipeline.name, deadLettering: deadLettering)))
+        }
+        if deadLettering, let deadLetter = pipeline.deadLetter, OutputFile.isRegularFile(deadLetter),
+            let contents = FileManager.default.contents(atPath: deadLetter)
+        {
+            for line in RunReport.deadLetterSummary(Array(contents), file: deadLetter) { StandardError.write("gleaner: " + line) }
+        }
         if let signal = report.signal {
             StandardError.write("gleaner: stopped by signal \(signal); every stage was signalled and has ended")
             throw ExitCode(128 + signal)
@@ -100,26 +138,47 @@ struct Run: ParsableCommand {
             throw ExitCode(124)
         }
         let failures = report.failures
-        for failure in failures {
+        // The spark driver has already named the stage that failed inside it.
+        for failure in failures where engine == .local {
             let location = plan.commands[failure.index].location
             StandardError.write("gleaner: \(failure)" + (location.line > 0 ? " (\(pipeline.file):\(location))" : ""))
         }
         if let first = failures.first { throw ExitCode(first.termination.runnerExitStatus) }
     }
 
+    /// Seconds the run has taken, from the stages still running (they carry the run's clock).
+    private static func elapsed(_ stages: [StageProgress], _ interval: Double) -> Double {
+        stages.map(\.seconds).max() ?? interval
+    }
+
     /// The one-process plan that runs the pipeline's PySpark driver.
     private func sparkPlan(
-        _ plan: ExecutionPlan, pipeline: Pipeline, locator: ExecutableLocator, environment: [String: String]
+        _ plan: ExecutionPlan, pipeline: Pipeline, locator: ExecutableLocator, environment: [String: String], folder: String
     ) throws -> ExecutionPlan {
+        var settings: [String: String] = [:]
+        for pair in conf {
+            guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
+                throw ValidationError("--conf takes key=value, e.g. spark.executor.memory=4g (got '\(pair)')")
+            }
+            settings[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
+        }
         do {
             let count = workers ?? ProcessInfo.processInfo.activeProcessorCount
-            let job = try SparkJob(plan: plan, name: pipeline.name, workers: max(1, count), master: master, locator: locator)
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gleaner-spark-\(UUID().uuidString)").path
-            return try job.driverPlan(python: Self.python(environment: environment), folder: folder)
+            let job = try SparkJob(
+                plan: plan, name: pipeline.name, workers: max(1, count), master: master, locator: locator,
+                environment: environment, workingDirectory: FileManager.default.currentDirectoryPath, conf: settings)
+            return try job.driverPlan(
+                python: Self.python(environment: environment), folder: folder,
+                shared: sharedFolder.map { Self.sharedSubfolder($0, folder) })
         } catch {
             StandardError.write("gleaner: \(error)")
             throw ExitCode(SysExit.usage)
         }
+    }
+
+    /// This run's own folder inside `--shared-folder`.
+    static func sharedSubfolder(_ shared: String, _ folder: String) -> String {
+        URL(fileURLWithPath: shared).appendingPathComponent(URL(fileURLWithPath: folder).lastPathComponent).path
     }
 
     /// `GLEANER_PYTHON`, else the project's `.venv/bin/python`, else `python3` on PATH.
@@ -155,14 +214,3 @@ enum Engine: String, ExpressibleByArgument {
     case spark
 }
 
-/// Draws the progress line on stderr (a terminal), redrawn in place.
-enum ProgressLine {
-    @Sendable static func draw(_ stages: [StageProgress]) {
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + StageProgress.line(stages)).utf8))
-    }
-
-    static func finish(_ report: RunReport) {
-        let line = StageProgress.line(report.results.map(StageProgress.init(result:)))
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line + String(format: "  (%.1fs)\n", report.seconds)).utf8))
-    }
-}

@@ -3,6 +3,8 @@ import Foundation
     import FoundationNetworking
 #endif
 import Testing
+import GleanerCore
+import TestSupport
 @testable import Fetching
 
 @Suite("robots.txt rules")
@@ -166,25 +168,32 @@ struct WARCReaderTests {
 
 @Suite("Exit status and dead letters")
 struct FailurePolicyTests {
-    @Test("fail stops with the failure's code; skip exits 0; dead letters go on")
-    func policy() {
-        var summary = FetchSummary()
-        summary.firstFailure = FetchFailure(input: "x", reason: .noSuchFile, message: "no such file 'x'")
-        summary.failures[.noSuchFile] = 1
-        #expect(FailurePolicy(onError: .fail, deadLetters: false).exitStatus(summary) == 66)
-        #expect(!FailurePolicy(onError: .fail, deadLetters: false).continues)
-        #expect(FailurePolicy(onError: .fail, deadLetters: true).continues)
-        #expect(FailurePolicy(onError: .fail, deadLetters: true).exitStatus(summary) == 66)
-        #expect(FailurePolicy(onError: .skip, deadLetters: false).exitStatus(summary) == 0)
-        #expect(FailurePolicy(onError: .skip, deadLetters: false).exitStatus(FetchSummary()) == 0)
+    @Test("fail stops at the first failure with its code; skip and dead letters go on")
+    func policy() throws {
+        let failure = FetchEvent.failure(FetchFailure(input: "x", reason: .noSuchFile, message: "no such file 'x'"))
+        let devNull = RecordWriter(fileDescriptor: open("/dev/null", O_WRONLY))
+        var failing = try RecordOutput(settings: StageSettings(), records: devNull, diagnostics: { _ in })
+        #expect(try !failing.handle(failure))
+        #expect(failing.stoppedBy?.exitStatus == 66)
+        #expect(failing.stoppedBy?.description == "no such file 'x'")
+        var skipping = try RecordOutput(settings: StageSettings(onError: .skip), records: devNull, diagnostics: { _ in })
+        #expect(try skipping.handle(failure))
+        #expect(skipping.stoppedBy == nil)
+        #expect(skipping.statistics.skipped == 1)
     }
 
-    @Test("a dead letter names the stage, line, source, reason and input")
-    func deadLetter() {
+    @Test("a dead letter names the stage, line, source, reason, kind and input")
+    func deadLetter() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path + "/letters.ndjson"
+        let devNull = RecordWriter(fileDescriptor: open("/dev/null", O_WRONLY))
+        var output = try RecordOutput(settings: StageSettings(deadLetter: path), records: devNull, diagnostics: { _ in })
         let failure = FetchFailure(input: "https://x/a", line: 3, reason: .status, message: "status 404 for 'https://x/a'")
-        let letter = FailurePolicy.deadLetter(failure)
-        #expect(letter.keys == ["stage", "line", "source", "reason", "kind", "input"])
-        #expect(letter["reason"]?.stringValue == "status 404 for 'https://x/a'")
+        #expect(try output.handle(.failure(failure)))
+        #expect(output.statistics.deadLettered == 1)
+        let letter = try JSONCodec.parse(try String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .newlines))
+        #expect(letter.objectValue?.keys == ["stage", "line", "source", "reason", "kind", "input"])
+        #expect(letter.objectValue?["reason"]?.stringValue == "status 404 for 'https://x/a'")
     }
 
     @Test("--stats counts failures per reason, sorted")
@@ -202,24 +211,25 @@ struct FailurePolicyTests {
 @Suite("Network errors in words")
 struct TransportErrorTests {
     @Test(
-        "URLSession errors map to the reasons --stats counts",
+        "libcurl results map to the reasons --stats counts",
         arguments: [
-            (URLError.Code.cannotFindHost, FailureReason.dns, false),
-            (.dnsLookupFailed, .dns, false),
-            (.cannotConnectToHost, .refused, true),
-            (.timedOut, .timeout, true),
-            (.serverCertificateUntrusted, .tls, false),
-            (.networkConnectionLost, .network, true),
+            (UInt32(6), FailureReason.dns, false),  // CURLE_COULDNT_RESOLVE_HOST
+            (7, .refused, true),  // CURLE_COULDNT_CONNECT
+            (28, .timeout, true),  // CURLE_OPERATION_TIMEDOUT
+            (60, .tls, false),  // CURLE_PEER_FAILED_VERIFICATION
+            (35, .tls, false),  // CURLE_SSL_CONNECT_ERROR
+            (56, .network, true),  // CURLE_RECV_ERROR
+            (18, .badBody, true),  // CURLE_PARTIAL_FILE
         ])
-    func classifies(code: URLError.Code, reason: FailureReason, retryable: Bool) {
-        let error = SessionDelegate.classify(URLError(code))
+    func classifies(code: UInt32, reason: FailureReason, retryable: Bool) {
+        let error = CurlFailure.classify(code, message: "curl says so")
         #expect(error.reason == reason)
         #expect(error.retryable == retryable)
     }
 
-    @Test("a libcurl certificate failure reported as unknown is still TLS")
-    func curlCertificate() {
-        let error = URLError(.unknown, userInfo: [NSLocalizedDescriptionKey: "SSL certificate problem: self-signed certificate"])
-        #expect(SessionDelegate.classify(error).reason == .tls)
+    @Test("a body cut short names the Content-Length and what arrived")
+    func partialBody() {
+        let error = CurlFailure.classify(18, message: "", arrived: 10, declaredLength: "100")
+        #expect(error.detail == "body is shorter than its Content-Length 100 (10 bytes arrived)")
     }
 }

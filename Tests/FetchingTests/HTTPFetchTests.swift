@@ -106,6 +106,29 @@ struct HTTPFetchTests {
         #expect(output.failures.map(\.reason) == [.tooLarge, .tooLarge])
     }
 
+    @Test("truncated and mismatched bodies fail as 'bad body' with what was wrong")
+    func badBodies() async throws {
+        let paths = ["/truncated-gzip", "/short-body", "/long-body", "/two-lengths"]
+        let output = try await fetch(paths.map(server.url), options: testOptions { $0.retries = 0 })
+        #expect(output.records.isEmpty)
+        #expect(output.failures.map(\.reason) == [.badBody, .badBody, .badBody, .badBody])
+        let messages = output.failures.map(\.message)
+        #expect(messages[0].hasPrefix("truncated compressed body"))
+        #expect(messages[1].hasPrefix("body is shorter than its Content-Length 1000"))
+        #expect(messages[2].hasPrefix("body is longer than its Content-Length 10"))
+        #expect(messages[3].hasPrefix("conflicting Content-Length headers (10, 20)"))
+    }
+
+    @Test("--deadline covers the whole body: one dripped a byte a second fails there")
+    func dripFeed() async throws {
+        let started = Date()
+        let output = try await fetch(
+            [server.url("/drip/30")], options: testOptions { $0.timeout = 10; $0.deadline = 2; $0.retries = 0 })
+        #expect(output.failures.first?.reason == .timeout)
+        #expect(output.failures.first?.message.hasPrefix("deadline of 2s exceeded") == true)
+        #expect(Date().timeIntervalSince(started) < 6)
+    }
+
     @Test("robots.txt is obeyed unless told otherwise")
     func robots() async throws {
         let blocked = try await fetch([server.url("/private/x"), server.url("/page/2")])
@@ -159,6 +182,36 @@ struct HTTPFetchTests {
         let note = try dir.write("note.txt", "local note")
         let mixed = try await fetch(["-"], stdin: "\(note)\n\(server.url("/plain"))\n")
         #expect(mixed.records.compactMap { $0.string(Field.source) } == [note, server.url("/plain")])
+    }
+
+    @Test("an article listed by two sitemaps of an index, or by two feeds, comes out once, where it is first listed")
+    func feedDuplicates() async throws {
+        let index = try await fetch([server.url("/sitemap-index-overlap.xml")], options: testOptions { $0.followFeeds = true })
+        #expect(index.records.compactMap { $0.string(Field.finalURL) } == [5, 6, 8, 7].map { server.url("/page/\($0)") })
+        let feeds = try await fetch(
+            [server.url("/feed.rss"), server.url("/sitemap-index-overlap.xml"), server.url("/sitemap-1.xml")],
+            options: testOptions { $0.followFeeds = true })
+        #expect(feeds.records.compactMap { $0.string(Field.finalURL) } == [1, 2, 5, 6, 8, 7].map { server.url("/page/\($0)") })
+        #expect(feeds.failures.isEmpty)
+    }
+
+    @Test("a relative link in a local feed resolves against the feed's own URL, or is named in a warning")
+    func localFeedRelativeLinks() async throws {
+        let dir = try TemporaryDirectory()
+        let own = try dir.write(
+            "own.xml",
+            "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><link rel=\"self\" href=\"\(server.url("/feed.atom"))\"/>"
+                + "<entry><link href=\"/page/3\"/></entry></feed>")
+        let resolved = try await fetch([own], options: testOptions { $0.followFeeds = true })
+        #expect(resolved.records.compactMap { $0.string(Field.finalURL) } == [server.url("/page/3")])
+        #expect(resolved.warnings.isEmpty)
+        let bare = try dir.write(
+            "bare.xml",
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><item><link>/page/4</link></item>"
+                + "<item><link>\(server.url("/page/9"))</link></item></channel></rss>")
+        let warned = try await fetch([bare], options: testOptions { $0.followFeeds = true })
+        #expect(warned.records.compactMap { $0.string(Field.finalURL) } == [server.url("/page/9")])
+        #expect(warned.warnings == ["rss '\(bare)': 1 relative link like '/page/4' left out: the file names no URL of its own to resolve it against"])
     }
 
     @Test("without --fetched-at, records carry the fetch time in RFC 3339 UTC")

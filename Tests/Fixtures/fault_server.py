@@ -22,8 +22,14 @@ Paths:
   /status/<code>       that status
   /private/<x>         forbidden by robots.txt
   /feed.rss, /feed.atom, /sitemap.xml, /sitemap-index.xml, /sitemap-1.xml, /sitemap-2.xml
+  /sitemap-index-overlap.xml  sitemaps 1, overlap (pages 5, 8, 7) and 2: pages 5 and 7 listed twice
   /hits/<path>         how many times <path> was requested (text)
   /bench/<n>           a ~6 KB article page for the benchmark
+  /truncated-gzip      Content-Encoding: gzip whose stream stops halfway (Content-Length fits)
+  /short-body          Content-Length 1000, 100 bytes sent, then the connection closes
+  /long-body           Content-Length 10, 100 bytes sent
+  /two-lengths         two Content-Length headers that disagree (10 and 20)
+  /drip/<n>            an n-byte body sent one byte a second
 """
 import argparse
 import os
@@ -169,6 +175,14 @@ class Handler(BaseHTTPRequestHandler):
             urls = "".join(f"<url><loc>{self.base()}/page/{n}</loc></url>" for n in pages)
             body = f"<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">{urls}</urlset>"
             return self.send(200, body.encode(), "application/xml")
+        if path == "/sitemap-overlap.xml":  # lists pages 5 and 7 again, and page 8
+            urls = "".join(f"<url><loc>{self.base()}/page/{n}</loc></url>" for n in (5, 8, 7))
+            body = f"<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">{urls}</urlset>"
+            return self.send(200, body.encode(), "application/xml")
+        if path == "/sitemap-index-overlap.xml":
+            maps = "".join(f"<sitemap><loc>{self.base()}/sitemap-{n}.xml</loc></sitemap>" for n in ("1", "overlap", "2"))
+            body = f"<?xml version=\"1.0\"?><sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">{maps}</sitemapindex>"
+            return self.send(200, body.encode(), "application/xml")
         if path == "/sitemap-index.xml":
             maps = "".join(f"<sitemap><loc>{self.base()}/sitemap-{n}.xml</loc></sitemap>" for n in (1, 2))
             body = f"<?xml version=\"1.0\"?><sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">{maps}</sitemapindex>"
@@ -176,7 +190,36 @@ class Handler(BaseHTTPRequestHandler):
         if path.startswith("/bench/"):
             n = path[7:]
             return self.send(200, html_page(f"Article {n}", BENCH_PARAGRAPH * 40))
+        if path == "/truncated-gzip":
+            zipped = gzip.compress(html_page("Cut", "This body stops halfway." * 20))
+            return self.send(200, zipped[:len(zipped) // 2], headers=[("Content-Encoding", "gzip")])
+        if path == "/short-body":
+            return self.raw(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 1000\r\n\r\n" + b"x" * 100)
+        if path == "/long-body":
+            return self.raw(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 10\r\n\r\n" + b"y" * 100)
+        if path == "/two-lengths":
+            return self.raw(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 10\r\n"
+                            b"Content-Length: 20\r\n\r\n" + b"z" * 20)
+        if path.startswith("/drip/"):
+            size = int(path[6:].split("?")[0])
+            self.wfile.write(f"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: {size}\r\n\r\n".encode())
+            self.wfile.flush()
+            self.close_connection = True
+            try:
+                for _ in range(size):
+                    time.sleep(1)
+                    self.wfile.write(b".")
+                    self.wfile.flush()
+            except OSError:
+                pass  # the client gave up: expected
+            return None
         return self.send(404, b"not found", "text/plain")
+
+    def raw(self, response):
+        """Writes a hand-made response in one piece and closes the connection."""
+        self.close_connection = True
+        self.wfile.write(response)
+        self.wfile.flush()
 
     def base(self):
         return f"http://127.0.0.1:{self.server.server_address[1]}"

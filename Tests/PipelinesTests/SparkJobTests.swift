@@ -4,15 +4,15 @@ import Testing
 import TestSupport
 @testable import Pipelines
 
-/// `gleaner run --engine spark`: how a pipeline is laid out for Spark, and (when pyspark is
-/// installed in .venv) a real local[2] run with stand-in stages.
+/// `gleaner run --engine spark`: how a pipeline is laid out for Spark (the real runs are in
+/// EndToEndTests/SparkEngineTests).
 @Suite("spark engine")
 struct SparkJobTests {
     func plan(_ yaml: String) throws -> ExecutionPlan {
         ExecutionPlan(pipeline: try PipelineLoader(environment: [:]).load(yaml: yaml, file: "x.yaml"))
     }
 
-    @Test("fetch runs once on the driver, filters per partition, reports as --partial then --merge")
+    @Test("fetch is split on the driver and runs on the executors with the filters; reports as --partial then --merge")
     func layout() throws {
         let stages = FakeStages()
         stages.addStandardStages()
@@ -24,11 +24,16 @@ struct SparkJobTests {
                   - report: { format: markdown, output: out/a.md }
                   - report: { format: html, output: out/a.html }
                 """),
-            name: "x", workers: 3, locator: stages.runner().locator)
+            name: "x", workers: 3, locator: stages.runner().locator, environment: ["REFERENCE_DATE": "2024-01-31", "PYSPARK_SUBMIT_ARGS": "x"],
+            workingDirectory: "/data", conf: ["spark.executor.memory": "2g"])
         let spec = try #require(job.spec.objectValue)
         let dir = stages.folder.path
         #expect(spec["master"] == "local[3]")
-        #expect(spec["source"] == .array(["\(dir)/fetch", "a", "b"].map { .string($0) }))
+        #expect(spec["fetch"] == .array(["\(dir)/fetch", "a", "b"].map { .string($0) }))
+        #expect(spec["source"] == .null)
+        #expect(spec["environment"] == ["REFERENCE_DATE": "2024-01-31"])
+        #expect(spec["cwd"] == "/data")
+        #expect(spec["conf"] == ["spark.executor.memory": "2g"])
         #expect(spec["stages"] == .array([.array([.string("\(dir)/clean")])]))
         #expect(spec["partial"] == .array([.string("\(dir)/report"), "--partial"]))
         #expect(spec["reports"]?.arrayValue?.count == 2)
@@ -44,29 +49,5 @@ struct SparkJobTests {
             try SparkJob(plan: try plan("stages: [clean, {report: {output: a}}, {run: [cat]}]"), name: "x", workers: 2,
                          locator: stages.runner().locator)
         }
-    }
-
-    static var python: String? {
-        let python = Executables.packageRoot.appendingPathComponent(".venv/bin/python").path
-        guard FileManager.default.isExecutableFile(atPath: python),
-              let result = try? Executables.run(python, ["-c", "import pyspark"]), result.status == 0 else { return nil }
-        return python
-    }
-
-    @Test("a local[2] Spark run gives the records of the local run, in order",
-          .enabled(if: python != nil, "pyspark is not installed in .venv (pip install pyspark)"))
-    func realRun() throws {
-        let stages = FakeStages()
-        stages.addStandardStages()
-        let pipeline = try PipelineLoader(environment: [:]).load(
-            yaml: "stages: [{fetch: {paths: [a, b, c, d, e]}}, clean, extract]", file: "x.yaml")
-        let plan = ExecutionPlan(pipeline: pipeline)
-        let job = try SparkJob(plan: plan, name: "test", workers: 2, locator: stages.runner().locator)
-        let driver = try job.driverPlan(python: try #require(Self.python), folder: stages.path("spark"))
-        let spark = try Executables.run(driver.commands[0].arguments[0], Array(driver.commands[0].arguments.dropFirst()))
-        #expect(spark.status == 0, "\(spark.stderr)")
-        let local = try stages.run("stages: [{fetch: {paths: [a, b, c, d, e]}}, clean, extract]")
-        #expect(spark.output == local.output)
-        #expect(spark.lines.count == 5)
     }
 }

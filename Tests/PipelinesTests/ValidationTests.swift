@@ -1,5 +1,6 @@
 import Testing
 @testable import Pipelines
+import GleanerCore
 
 /// Every problem in a pipeline file is reported at its line and column.
 @Suite("validate: every problem with file:line:col")
@@ -81,7 +82,7 @@ struct ValidationTests {
 
     @Test("a duplicate key is an error")
     func duplicateKey() {
-        #expect(problems("stages: [clean]\nname: a\nname: b\n") == ["pipelines/x.yaml:2:1: duplicate key 'name'"])
+        #expect(problems("stages: [clean]\nname: a\nname: b\n") == ["pipelines/x.yaml:3:1: duplicate key 'name' (first written at 2:1)"])
     }
 
     @Test("every problem is reported, not just the first, in file order")
@@ -169,7 +170,7 @@ struct ValidationTests {
         #expect(problems(yaml) == [
             "pipelines/x.yaml:3:5: test 'a': 'until' names no stage of this pipeline: 'normalise'",
             "pipelines/x.yaml:7:17: unknown mention kind 'monye' (did you mean 'money'?)",
-            "pipelines/x.yaml:8:5: test 'b' checks nothing: add 'expect', 'expect_not', 'fields' or 'records'",
+            "pipelines/x.yaml:8:5: test 'b' checks nothing: add 'expect', 'expect_not', 'fields' or 'records' (or write 'expect: []' and run gleaner test --update)",
             "pipelines/x.yaml:10:5: a test needs a 'name'",
         ])
     }
@@ -180,5 +181,54 @@ struct ValidationTests {
         #expect(pipeline.name == "seeds")
         #expect(pipeline.stages.map(\.label) == ["fetch", "clean", "extract", "normalize", "report", "report"])
         #expect(pipeline.tests.count >= 3)
+    }
+
+    @Test("a duplicate key is reported at its own line, in a stage's options and in a flow mapping")
+    func duplicateKeyAtItsLine() {
+        let block = "stages:\n  - normalize:\n      rates: a.csv\n      date-order: dmy\n      rates: b.csv\n"
+        #expect(problems(block) == ["pipelines/x.yaml:5:7: duplicate key 'rates' (first written at 3:7)"])
+        let flow = "stages:\n  - report: { format: html, output: a.html, format: csv }\n"
+        #expect(problems(flow) == ["pipelines/x.yaml:2:45: duplicate key 'format' (first written at 2:15)"])
+    }
+
+    @Test("option values are checked against what the stage accepts")
+    func optionValues() {
+        let yaml = """
+            stages:
+              - fetch: { paths: [a.txt], fetched-at: "2023-12-07", timeout: 0 }
+              - extract: { only: [money, bogus] }
+              - normalize: { reference-date: 2024-13-45, base-currency: euro, only: "dates,places" }
+              - report: { format: html, title: "" }
+            """
+        #expect(problems(yaml) == [
+            "pipelines/x.yaml:2:42: option 'fetched-at' of stage 'fetch' takes an RFC 3339 time like 2023-12-07T00:00:00Z, found '2023-12-07'",
+            "pipelines/x.yaml:2:65: option 'timeout' of stage 'fetch' takes a number of seconds above 0, found 0",
+            "pipelines/x.yaml:3:22: option 'only' of stage 'extract' names an unknown kind 'bogus' (kinds: "
+                + MentionKind.allCases.map(\.rawValue).joined(separator: ", ") + ")",
+            "pipelines/x.yaml:4:34: option 'reference-date' of stage 'normalize' takes a date like 2023-12-07, found '2024-13-45'",
+            "pipelines/x.yaml:4:61: option 'base-currency' of stage 'normalize' takes an ISO 4217 currency code like EUR, found 'euro'",
+            "pipelines/x.yaml:5:36: option 'title' of stage 'report' is empty",
+        ])
+    }
+
+    @Test("a value that expands to nothing, or to a bad date, names the reference it came from")
+    func expandedValues() {
+        let yaml = "stages:\n  - normalize: { reference-date: \"${REF}\" }\n"
+        #expect(problems(yaml, environment: ["REF": ""])
+            == ["pipelines/x.yaml:2:34: option 'reference-date' of stage 'normalize' is empty (from '${REF}')"])
+        #expect(problems(yaml, environment: ["REF": "2024-02-30"])
+            == ["pipelines/x.yaml:2:34: option 'reference-date' of stage 'normalize' takes a date like 2023-12-07, found '2024-02-30' (from '${REF}')"])
+        #expect(problems(yaml, environment: ["REF": "2024-02-29"]).isEmpty)
+        let required = "stages:\n  - normalize: { reference-date: \"${REF:?set REF to the day the articles were fetched}\" }\n"
+        #expect(problems(required)
+            == ["pipelines/x.yaml:2:34: environment variable 'REF' is not set: set REF to the day the articles were fetched"])
+    }
+
+    @Test("RFC 3339 times and dates are read as the stages read them", arguments: [
+        ("2023-12-07T00:00:00Z", true), ("2023-12-07t10:20:30.5+02:00", true), ("2023-12-07T24:00:00Z", false),
+        ("2023-12-07T10:00:00", false), ("2023-02-29T00:00:00Z", false), ("2024-02-29T00:00:00-05:00", true),
+    ])
+    func timestamps(text: String, valid: Bool) {
+        #expect(OptionRules.isTimestamp(text) == valid)
     }
 }

@@ -104,3 +104,77 @@ public enum Gzip {
         return Array(output[0..<written])
     }
 }
+
+/// Undoes a Content-Encoding (gzip, or deflate in zlib or raw form) as the body arrives, so a
+/// bomb stops at the limit instead of being held whole first.
+final class StreamingInflater {
+    private var stream = z_stream()
+    private var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    private var started = false
+    private var rawFallbackAllowed: Bool
+    private var fedAny = false
+    /// Whether the compressed stream ended properly (a body that stops early is truncated).
+    private(set) var finished = false
+
+    /// - Parameter encoding: `gzip`, `x-gzip` or `deflate`.
+    init?(encoding: String) {
+        switch encoding.lowercased() {
+        case "gzip", "x-gzip": rawFallbackAllowed = false
+        case "deflate": rawFallbackAllowed = true
+        default: return nil
+        }
+        guard Self.initialize(&stream, windowBits: 15 + 32) else { return nil }
+        started = true
+    }
+
+    deinit { if started { inflateEnd(&stream) } }
+
+    private static func initialize(_ stream: inout z_stream, windowBits: Int32) -> Bool {
+        stream = z_stream()
+        return inflateInit2_(&stream, windowBits, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK
+    }
+
+    /// Inflates `input` and appends the result to `output`.
+    /// - Throws: ``GzipError/tooLarge(limit:)`` once `output` would pass `limit`, ``GzipError/corrupt(_:)``.
+    func feed(_ input: UnsafeRawBufferPointer, into output: inout [UInt8], limit: Int) throws(GzipError) {
+        guard let base = input.baseAddress?.assumingMemoryBound(to: UInt8.self), !input.isEmpty else { return }
+        var offset = 0
+        while offset < input.count {
+            if finished {
+                // Another gzip member may follow; zero padding may not.
+                if base[offset] == 0 { offset += 1; continue }
+                inflateReset(&stream)
+                finished = false
+            }
+            stream.next_in = UnsafeMutablePointer(mutating: base + offset)
+            stream.avail_in = uInt(input.count - offset)
+            var status: Int32 = Z_OK
+            repeat {
+                let produced: Int
+                (status, produced) = chunk.withUnsafeMutableBufferPointer { buffer in
+                    stream.next_out = buffer.baseAddress
+                    stream.avail_out = uInt(buffer.count)
+                    let status = inflate(&stream, Z_NO_FLUSH)
+                    return (status, buffer.count - Int(stream.avail_out))
+                }
+                if output.count + produced > limit { throw .tooLarge(limit: limit) }
+                output.append(contentsOf: chunk[0..<produced])
+            } while status == Z_OK && stream.avail_out == 0
+            if status == Z_DATA_ERROR, rawFallbackAllowed, !fedAny {
+                // Some servers send raw deflate for "deflate": start again without a header.
+                rawFallbackAllowed = false
+                inflateEnd(&stream)
+                guard Self.initialize(&stream, windowBits: -15) else { started = false; throw .corrupt("inflateInit failed") }
+                continue
+            }
+            fedAny = true
+            let consumed = input.count - offset - Int(stream.avail_in)
+            offset += consumed
+            switch status {
+            case Z_STREAM_END: finished = true
+            case Z_OK, Z_BUF_ERROR: if consumed == 0 && stream.avail_in > 0 { throw .corrupt("no progress") }
+            default: throw .corrupt(stream.msg.map { String(cString: $0) } ?? "inflate error \(status)")
+            }
+        }
+    }
+}

@@ -21,31 +21,38 @@ final class FetchContext: Sendable {
     func stamp() -> String { options.fetchedAt ?? Timestamp.rfc3339(now()) }
 
     /// Everything one source yields, in order.
-    func process(_ item: SourceItem) async -> [FetchEvent] {
+    func process(_ item: SourceItem) async -> [SourceEvent] {
         switch item.kind {
-        case .failed(let failure): return [.failure(failure)]
+        case .failed(let failure): return [.event(.failure(failure))]
         case .file(let path): return await readFile(path, item: item)
-        case .warc(let path): return readArchive(path, item: item)
+        case .warc(let path): return readArchive(path, item: item).map(SourceEvent.event)
         case .url(let url): return await web.fetch(url, input: item.input, line: item.line, depth: 0)
         }
     }
 
-    private func readFile(_ path: String, item: SourceItem) async -> [FetchEvent] {
+    private func readFile(_ path: String, item: SourceItem) async -> [SourceEvent] {
         let bytes: [UInt8]
         switch LocalFile.read(path, maxBytes: options.maxBytes, timeout: options.timeout) {
         case .success(let data): bytes = data
         case .failure(var failure):
             failure.input = item.input
             failure.line = item.line
-            return [.failure(failure)]
+            return [.event(.failure(failure))]
         }
         let document = Document(
             source: item.input, fetchedAt: stamp(),
             mediaType: MediaType.detect(contentType: nil, path: path, bytes: bytes), bytes: bytes)
-        if options.followFeeds, let feed = FeedLinks.parse(bytes, base: nil), !feed.links.isEmpty {
-            return await web.fetchAll(feed.links, depth: 1)
+        if options.followFeeds, let feed = FeedLinks.parse(bytes, base: nil), !feed.links.isEmpty || !feed.unresolved.isEmpty {
+            var events: [SourceEvent] = []
+            if let first = feed.unresolved.first {
+                let count = feed.unresolved.count
+                events.append(.event(.warning(
+                    "\(feed.kind.rawValue) '\(item.input)': \(count) relative link\(count == 1 ? "" : "s") like '\(first)' left out:"
+                        + " the file names no URL of its own to resolve \(count == 1 ? "it" : "them") against")))
+            }
+            return events + (await web.fetchAll(feed.links, depth: 1))
         }
-        return Self.events(for: document, name: item.input)
+        return Self.events(for: document, name: item.input).map(SourceEvent.event)
     }
 
     private func readArchive(_ path: String, item: SourceItem) -> [FetchEvent] {

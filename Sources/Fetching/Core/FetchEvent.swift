@@ -10,6 +10,15 @@ public enum FetchEvent: Sendable, Equatable {
     case failure(FetchFailure)
 }
 
+/// What one source gives before repeats are dropped: an event, or the events of one URL a feed
+/// or sitemap listed. The fetcher hands an article's events on only where its URL first appears
+/// in source order, so the same article listed by two feeds (or two sitemaps of one index) comes
+/// out once, deterministically.
+enum SourceEvent: Sendable {
+    case event(FetchEvent)
+    case article(url: String, events: [SourceEvent])
+}
+
 /// Where a run's events go; the executable writes them, tests collect them.
 public protocol FetchOutput {
     /// Handles one event.

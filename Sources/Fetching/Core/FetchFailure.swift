@@ -14,6 +14,9 @@ public enum FailureReason: String, Sendable, CaseIterable, Comparable {
     case privateAddress = "private address"
     case network = "network"
     case badArchive = "bad archive"
+    /// A body that does not match its headers: truncated, longer than or shorter than its
+    /// Content-Length, conflicting Content-Length headers, corrupt compression.
+    case badBody = "bad body"
 
     public static func < (lhs: FailureReason, rhs: FailureReason) -> Bool { lhs.rawValue < rhs.rawValue }
 

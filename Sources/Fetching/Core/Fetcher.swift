@@ -36,9 +36,10 @@ public struct Fetcher: Sendable {
         var summary = FetchSummary()
         summary.sources = items.count
         let window = max(1, options.concurrency) * 16
-        var pending: [Int: [FetchEvent]] = [:]
+        var pending: [Int: [SourceEvent]] = [:]
         var nextToEmit = 0
-        try await withThrowingTaskGroup(of: (Int, [FetchEvent]).self) { group in
+        var writtenArticles = Set<String>()
+        try await withThrowingTaskGroup(of: (Int, [SourceEvent]).self) { group in
             var nextToStart = 0
             func startMore() {
                 while nextToStart < items.count, nextToStart - nextToEmit < window {
@@ -53,7 +54,10 @@ public struct Fetcher: Sendable {
                 pending[index] = events
                 while let ready = pending.removeValue(forKey: nextToEmit) {
                     nextToEmit += 1
-                    for event in ready {
+                    var articles: [String] = []
+                    let events = Self.flatten(ready, written: &writtenArticles, articles: &articles)
+                    for url in articles { await context.web.written(article: url) }
+                    for event in events {
                         Self.count(event, into: &summary)
                         if try !output.handle(event) {
                             summary.stopped = true
@@ -66,6 +70,21 @@ public struct Fetcher: Sendable {
             }
         }
         return summary
+    }
+
+    /// The events to write, in order: an article's only where its URL first appears in the run.
+    static func flatten(_ events: [SourceEvent], written: inout Set<String>, articles: inout [String]) -> [FetchEvent] {
+        var result: [FetchEvent] = []
+        for event in events {
+            switch event {
+            case .event(let event): result.append(event)
+            case .article(let url, let inner):
+                guard written.insert(url).inserted else { continue }
+                articles.append(url)
+                result += flatten(inner, written: &written, articles: &articles)
+            }
+        }
+        return result
     }
 
     private static func count(_ event: FetchEvent, into summary: inout FetchSummary) {

@@ -14,11 +14,15 @@ public struct FeedLinks: Sendable, Equatable {
     public var kind: Kind
     /// Absolute http(s) URLs in document order, duplicates removed.
     public var links: [String]
+    /// Relative links left out because there was nothing to resolve them against (a local feed
+    /// file that names no URL of its own).
+    public var unresolved: [String] = []
 
     /// Parses `bytes` as a feed or sitemap.
     /// - Parameters:
     ///   - bytes: The XML document.
-    ///   - base: The document's URL, for relative links.
+    ///   - base: The document's URL, for relative links; without one, the URL the feed gives
+    ///     for itself (Atom or RSS `rel="self"`, else the RSS channel's `<link>`).
     /// - Returns: The links, or `nil` when the document is not a feed or sitemap (or not well-formed XML).
     public static func parse(_ bytes: [UInt8], base: URL?) -> FeedLinks? {
         let head = String(decoding: bytes.prefix(2048), as: UTF8.self)
@@ -32,17 +36,26 @@ public struct FeedLinks: Sendable, Equatable {
         parser.delegate = collector
         _ = parser.parse()
         guard let kind = collector.kind else { return nil }
+        let base = base ?? collector.ownURL.flatMap { own in
+            URL(string: own.trimmingCharacters(in: .whitespacesAndNewlines)).flatMap { url in
+                ["http", "https"].contains(url.scheme?.lowercased() ?? "") ? url : nil
+            }
+        }
         var seen = Set<String>()
         var links: [String] = []
+        var unresolved: [String] = []
         for raw in collector.links {
             let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !trimmed.isEmpty, let url = URL(string: trimmed, relativeTo: base)?.absoluteURL,
-                let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https"
-            else { continue }
+            guard !trimmed.isEmpty, let url = URL(string: trimmed, relativeTo: base)?.absoluteURL else { continue }
+            guard let scheme = url.scheme?.lowercased() else {
+                unresolved.append(trimmed)
+                continue
+            }
+            guard scheme == "http" || scheme == "https" else { continue }
             let absolute = url.absoluteString
             if seen.insert(absolute).inserted { links.append(absolute) }
         }
-        return FeedLinks(kind: kind, links: links)
+        return FeedLinks(kind: kind, links: links, unresolved: unresolved)
     }
 }
 
@@ -74,12 +87,19 @@ private final class Collector: NSObject, XMLParserDelegate {
         let parent = stack.count >= 2 ? stack[stack.count - 2] : ""
         switch kind {
         case .rss:
+            if name == "link", parent == "channel", attributes["rel"] == "self", let href = attributes["href"] {
+                ownSelf = href
+            } else if name == "link", parent == "channel", attributes["href"] == nil {
+                capturingChannelLink = true
+                text = ""
+            }
             if (name == "link" && parent == "item") || (name == "guid" && parent == "item") {
                 capturing = true
                 text = ""
             }
         case .atom:
             if name == "entry" { entryLink = nil }
+            if name == "link", parent == "feed", attributes["rel"] == "self", let href = attributes["href"] { ownSelf = href }
             if name == "link", parent == "entry", let href = attributes["href"] {
                 let rel = attributes["rel"] ?? "alternate"
                 if rel == "alternate", entryLink == nil { entryLink = href }
@@ -94,17 +114,27 @@ private final class Collector: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if capturing { text += string }
+        if capturing || capturingChannelLink { text += string }
     }
 
     func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-        if capturing { text += String(decoding: CDATABlock, as: UTF8.self) }
+        if capturing || capturingChannelLink { text += String(decoding: CDATABlock, as: UTF8.self) }
     }
+
+    /// The URL the feed gives for itself: `rel="self"`, else the RSS channel's `<link>`.
+    var ownURL: String? { ownSelf ?? channelLink }
+    private var ownSelf: String?
+    private var channelLink: String?
+    private var capturingChannelLink = false
 
     func parser(
         _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
     ) {
         let name = Self.localName(elementName)
+        if capturingChannelLink {
+            capturingChannelLink = false
+            if channelLink == nil { channelLink = text }
+        }
         if capturing {
             capturing = false
             if name == "guid" {

@@ -11,6 +11,7 @@ final class WebFetcher: Sendable {
     private let slots: AsyncSemaphore
     private let gate: HostGate
     private let robots: RobotsCache
+    private let articles = ArticleFetches()
     private let cache: ResponseCache?
     private let warc: WARCWriter?
     private let sleep: @Sendable (Double) async -> Void
@@ -35,42 +36,51 @@ final class WebFetcher: Sendable {
     func finish() { warc?.close() }
 
     /// One URL's events: its record, or its feed's articles with `--follow-feeds`, or its failure.
-    func fetch(_ url: String, input: String, line: Int?, depth: Int) async -> [FetchEvent] {
+    func fetch(_ url: String, input: String, line: Int?, depth: Int) async -> [SourceEvent] {
         switch await retrieve(url, source: input) {
         case .failure(let error):
             let message = "\(error.detail) for '\(input)'"
-            return [.failure(FetchFailure(input: input, line: line, reason: error.reason, message: message))]
+            return [.event(.failure(FetchFailure(input: input, line: line, reason: error.reason, message: message)))]
         case .success(let document):
             if options.followFeeds, depth < options.feedDepth, let feed = feedLinks(document) {
-                if feed.links.isEmpty { return [.warning("\(feed.kind.rawValue) '\(input)' lists no URLs")] }
+                if feed.links.isEmpty { return [.event(.warning("\(feed.kind.rawValue) '\(input)' lists no URLs"))] }
                 return await fetchAll(feed.links, depth: depth + 1)
             }
-            return FetchContext.events(for: document, name: input)
+            return FetchContext.events(for: document, name: input).map(SourceEvent.event)
         }
     }
 
-    /// Several URLs concurrently, events in list order.
-    func fetchAll(_ urls: [String], depth: Int) async -> [FetchEvent] {
-        var results = [[FetchEvent]](repeating: [], count: urls.count)
-        await withTaskGroup(of: (Int, [FetchEvent]).self) { group in
+    /// The URLs a feed listed, concurrently, each as an article, in list order. A URL another
+    /// feed of the run is fetching (or fetched and not yet written) is fetched once.
+    func fetchAll(_ urls: [String], depth: Int) async -> [SourceEvent] {
+        var results = [[SourceEvent]](repeating: [], count: urls.count)
+        await withTaskGroup(of: (Int, [SourceEvent]).self) { group in
             var next = 0
             let window = max(1, options.concurrency) * 2
+            func start(_ index: Int) {
+                let url = urls[index]
+                group.addTask {
+                    let events = await self.articles.events(for: url, depth: depth) { await self.fetch(url, input: url, line: nil, depth: depth) }
+                    return (index, [.article(url: url, events: events)])
+                }
+            }
             while next < urls.count, next < window {
-                let index = next
-                group.addTask { (index, await self.fetch(urls[index], input: urls[index], line: nil, depth: depth)) }
+                start(next)
                 next += 1
             }
             while let (index, events) = await group.next() {
                 results[index] = events
                 if next < urls.count {
-                    let index = next
-                    group.addTask { (index, await self.fetch(urls[index], input: urls[index], line: nil, depth: depth)) }
+                    start(next)
                     next += 1
                 }
             }
         }
         return results.flatMap { $0 }
     }
+
+    /// Called once an article's events were written: a later feed listing it needs nothing kept.
+    func written(article url: String) async { await articles.forget(url) }
 
     private func feedLinks(_ document: Document) -> FeedLinks? {
         var bytes = document.bytes
@@ -204,11 +214,20 @@ final class WebFetcher: Sendable {
             await slots.acquire()
             let waited = now().timeIntervalSince(queued)
             deadline = deadline.addingTimeInterval(waited)
+            // The whole exchange, body included, must end by the deadline (a body dripped a
+            // byte at a time fails there); --timeout is for connecting and for silence.
+            let limits = RequestLimits(
+                maxBytes: options.maxBytes, idleTimeout: options.timeout, totalTimeout: deadline.timeIntervalSince(now()),
+                denyPrivate: options.denyPrivate)
             request.timeoutInterval = min(options.timeout, remaining)
-            let result =
+            var result =
                 Task.isCancelled
                 ? .failure(TransportError(reason: .network, detail: "cancelled", retryable: false))
-                : await client.perform(request, maxBytes: options.maxBytes)
+                : await client.perform(request, limits: limits)
+            if case .failure(let error) = result, error.reason == .timeout, now().addingTimeInterval(0.05) >= deadline {
+                result = .failure(
+                    TransportError(reason: .timeout, detail: "deadline of \(Self.seconds(options.deadline)) exceeded", retryable: false))
+            }
             await slots.release()
             await gate.release(host: hostKey)
             if Task.isCancelled { return result }
@@ -295,6 +314,22 @@ actor RobotsCache {
         rules[origin] = task
         return await task.value
     }
+}
+
+/// Feed articles being fetched, by URL, so two feeds listing one article share one request.
+/// Keyed by depth too: a task only ever waits for tasks one level deeper, so feeds that list
+/// each other cannot wait on themselves.
+actor ArticleFetches {
+    private var tasks: [String: [Int: Task<[SourceEvent], Never>]] = [:]
+
+    func events(for url: String, depth: Int, fetch: @escaping @Sendable () async -> [SourceEvent]) async -> [SourceEvent] {
+        if let task = tasks[url]?[depth] { return await task.value }
+        let task = Task { await fetch() }
+        tasks[url, default: [:]][depth] = task
+        return await task.value
+    }
+
+    func forget(_ url: String) { tasks[url] = nil }
 }
 
 /// Parses Retry-After: delay-seconds or an HTTP-date.

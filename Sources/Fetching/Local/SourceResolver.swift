@@ -103,7 +103,10 @@ public struct SourceResolver: Sendable {
         var items: [SourceItem] = []
         let text = String(decoding: bytes, as: UTF8.self)
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
+            var trimmed = rawLine[...]  // by hand: Foundation's trimming is slow on long lists
+            while let first = trimmed.first, first.isWhitespace { trimmed.removeFirst() }
+            while let last = trimmed.last, last.isWhitespace { trimmed.removeLast() }
+            let line = String(trimmed)
             if line.isEmpty || line.hasPrefix("#") { continue }
             let number = index + 1
             let resolved: [SourceItem]

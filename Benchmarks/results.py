@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""Writes Benchmarks/RESULTS.md: every stage's MB/s, records/s, peak RSS and start-up, beside
+`cat`, `jq -c .`, Python's json and orjson on the same files, in the same run.
+
+Called by Benchmarks/results.sh (`make bench`). Inputs (made once under out/bench/results/):
+news-like records (Benchmarks/numeric/generate.py) for extract, their extract output for
+normalize, the seeds' fetched records repeated for clean, and generated normalised records
+(Benchmarks/reporting/generate.py) at 1x and 4x for report's memory.
+Usage: results.py BIN_DIR PYTHON_WITH_ORJSON COMMAND_LINE
+"""
+import json, os, platform, subprocess, sys, time
+
+bin_dir, peer_python, command_line = sys.argv[1], sys.argv[2], sys.argv[3]
+mb = float(os.environ.get("RESULTS_MB", "8"))
+report_records = int(os.environ.get("RESULTS_REPORT_RECORDS", "2500"))
+work = "out/bench/results"
+os.makedirs(work, exist_ok=True)
+
+def run(command, stdin_path, stdout_path=os.devnull):
+    """Runs a command with files on stdin/stdout: (wall seconds, peak RSS MiB)."""
+    with open(stdin_path, "rb") if stdin_path else open(os.devnull, "rb") as source, open(stdout_path, "wb") as sink:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, stdin=source, stdout=sink)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"results: {' '.join(command)} exited {os.waitstatus_to_exitcode(status)}")
+    return wall, usage.ru_maxrss / 1024
+
+def lines(path):
+    with open(path, "rb") as f:
+        return sum(1 for _ in f)
+
+def ensure(path, make):
+    if not os.path.exists(path) or os.path.getsize(path) == 0:
+        make(path + ".tmp")
+        os.replace(path + ".tmp", path)
+    return path
+
+def generate(script, *arguments):
+    def make(target):
+        with open(target, "wb") as out:
+            subprocess.run([sys.executable, script, *arguments], stdout=out, check=True)
+    return make
+
+stage = lambda name: os.path.join(bin_dir, name)
+news = ensure(f"{work}/news-{mb:g}mb.ndjson", generate("Benchmarks/numeric/generate.py", f"{mb:g}"))
+
+def fetched_seeds(target):
+    seeds = sorted(os.path.join("seeds", p) for p in os.listdir("seeds") if p.endswith((".txt", ".html")))
+    once = subprocess.run([stage("fetch"), *seeds], stdout=subprocess.PIPE, check=True).stdout.splitlines()
+    with open(target, "wb") as out:
+        size, copy = 0, 0
+        while size < mb * 1_000_000:
+            for line in once:
+                record = json.loads(line)
+                record["id"] = f"{record.get('id', '')}-{copy}"
+                data = (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+                out.write(data)
+                size += len(data)
+            copy += 1
+fetched = ensure(f"{work}/fetched-{mb:g}mb.ndjson", fetched_seeds)
+extracted = ensure(f"{work}/extracted-{mb:g}mb.ndjson", lambda t: run([stage("extract")], news, t))
+normalized = ensure(f"{work}/normalized-{mb:g}mb.ndjson", lambda t: run([stage("normalize")], extracted, t))
+report_1x = ensure(f"{work}/report-{report_records}.ndjson", generate("Benchmarks/reporting/generate.py", str(report_records)))
+report_4x = ensure(f"{work}/report-{4 * report_records}.ndjson", generate("Benchmarks/reporting/generate.py", str(4 * report_records)))
+
+def measure(label, command, path, output=os.devnull):
+    wall, rss = run(command, path, output)
+    size = os.path.getsize(path)
+    return {"label": label, "command": " ".join(os.path.relpath(c) if c.startswith(bin_dir) else c for c in command),
+            "input": os.path.basename(path), "mb": size / 1e6, "records": lines(path), "wall": wall,
+            "mb_s": size / 1e6 / wall, "records_s": lines(path) / wall, "rss": rss}
+
+py_identity = "import sys, json\nw = sys.stdout.write\nfor line in sys.stdin: w(json.dumps(json.loads(line), ensure_ascii=False, separators=(',', ':')) + '\\n')"
+orjson_identity = "import sys, orjson\nw = sys.stdout.buffer.write\nfor line in sys.stdin.buffer: w(orjson.dumps(orjson.loads(line)) + b'\\n')"
+
+rows = [
+    measure("clean", [stage("clean")], fetched),
+    measure("extract (all kinds)", [stage("extract")], news),
+    measure("normalize (all kinds)", [stage("normalize")], extracted),
+    measure("normalize --only email (pass-through)", [stage("normalize"), "--only", "email"], news),
+    measure("report --format markdown", [stage("report"), "--format", "markdown"], normalized),
+]
+peers = []
+for path in (news, extracted):
+    peers += [
+        measure("cat", ["cat"], path),
+        measure("jq -c .", ["jq", "-c", "."], path),
+        measure("Python json (loads + dumps per line)", [sys.executable, "-c", py_identity], path),
+        measure("orjson (loads + dumps per line)", [peer_python, "-c", orjson_identity], path),
+    ]
+memory = [
+    measure(f"report, {report_records} records (1x)", [stage("report"), "--format", "markdown"], report_1x),
+    measure(f"report, {4 * report_records} records (4x)", [stage("report"), "--format", "markdown"], report_4x),
+]
+startup = [json.loads(line) for line in subprocess.run(
+    [sys.executable, "Benchmarks/startup/bench.py", bin_dir, "--runs", os.environ.get("RESULTS_STARTUP_RUNS", "20"), "--json"],
+    stdout=subprocess.PIPE, check=True, text=True).stdout.splitlines()]
+
+cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), platform.processor())
+load = open("/proc/loadavg").read().split()[:3]
+commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], stdout=subprocess.PIPE, text=True).stdout.strip()
+
+def table(entries):
+    out = ["| run | input | MB | records | seconds | MB/s | records/s | peak RSS MB |", "|---|---|---|---|---|---|---|---|"]
+    for e in entries:
+        out.append(f"| `{e['command']}` | {e['input']} | {e['mb']:.1f} | {e['records']} | {e['wall']:.2f} | {e['mb_s']:.1f} | {e['records_s']:.0f} | {e['rss']:.0f} |")
+    return "\n".join(out)
+
+by = {e["label"]: e for e in rows}
+orjson_news = next(p for p in peers if p["input"] == os.path.basename(news) and p["label"].startswith("orjson"))
+passthrough = by["normalize --only email (pass-through)"]
+flat = memory[1]["rss"] / memory[0]["rss"]
+worst_start = max(startup, key=lambda s: s["median_ms"])
+doc = f"""# Benchmark results
+
+Written by `{command_line}` (Benchmarks/results.sh) at commit {commit}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.
+Machine: {os.cpu_count()} cores ({cpu}), load average {' '.join(load)} at the start of the collector (other jobs
+share the machine, so every ratio below compares runs made minutes apart in this one run).
+Each figure is one run, wall clock, single process; MB = 10^6 bytes of input NDJSON.
+
+## Stages
+
+{table(rows)}
+
+## Peers on the same files
+
+{table(peers)}
+
+Pass-through (`normalize --only email` on records without emails) vs orjson's identity round-trip on the same file:
+{passthrough['mb_s']:.1f} vs {orjson_news['mb_s']:.1f} MB/s = {passthrough['mb_s'] / orjson_news['mb_s']:.2f}x.
+
+## Start-up (one record, median of {startup[0]['runs']} runs; target <= 15 ms, <= 30 MB)
+
+| stage | median ms | min ms | CPU ms (median) | peak RSS MB |
+|---|---|---|---|---|
+""" + "\n".join(f"| {s['stage']} | {s['median_ms']} | {s['min_ms']} | {s['cpu_ms']} | {s['peak_rss_mb']} |" for s in startup) + f"""
+
+Slowest: {worst_start['stage']} at {worst_start['median_ms']} ms.
+
+## report memory in the number of records (target: 4x input <= 1.3x peak)
+
+{table(memory)}
+
+Peak RSS at 4x / 1x: {flat:.2f}.
+"""
+with open("Benchmarks/RESULTS.md", "w") as out:
+    out.write(doc)
+print(doc)
