@@ -4,6 +4,7 @@
 #   make eval     accuracy tables (extraction, entities, cleaning)
 #   make bench    speed and memory beside peer tools, same data, same run -> Benchmarks/RESULTS.md
 #   make bench-modules  every module's own benchmark (Benchmarks/*/bench.sh; longer)
+#   make fuzz SECONDS=60  each libFuzzer harness for SECONDS (256 MB RSS limit); see README
 #   make install PREFIX=/usr/local
 
 PREFIX ?= /usr/local
@@ -12,7 +13,7 @@ RELEASE_BIN := .build/release
 DEBUG_BIN := .build/debug
 EXECUTABLES := fetch clean extract normalize report gleaner
 
-.PHONY: all deps build release run test eval bench bench-modules install uninstall clean seeds-mk
+.PHONY: all deps build release run test eval bench bench-modules fuzz install uninstall clean seeds-mk
 
 all: build
 
@@ -47,6 +48,13 @@ bench: release
 
 bench-modules: release
 	@set -e; for script in Benchmarks/*/bench.sh; do echo "== $$script"; bash "$$script"; done
+
+# libFuzzer harnesses (Sources/gleaner-fuzz), built apart in .build-fuzz; not part of `make test`
+# (which replays the saved inputs only).
+SECONDS ?= 60
+fuzz: deps
+	$(SWIFT) build --scratch-path .build-fuzz --product gleaner-fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -DGLEANER_LIBFUZZER
+	Tests/Fuzz/run-fuzz .build-fuzz/debug/gleaner-fuzz $(SECONDS)
 
 install: release
 	install -d "$(DESTDIR)$(PREFIX)/bin"

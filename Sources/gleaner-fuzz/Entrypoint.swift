@@ -19,6 +19,7 @@ public func fuzzerInitialize(_ argc: UnsafeMutablePointer<Int32>, _ argv: Unsafe
         exit(SysExit.usage)
     }
     selected = harness
+    harness.prepare()
     return 0
 }
 
