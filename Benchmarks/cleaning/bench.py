@@ -35,6 +35,21 @@ def bench_clean(clean, items, repeat, runs):
         times.append(max(total - startup, 0) / repeat)
     return times
 
+def bench_pipe(fetch, clean, items, repeat, runs):
+    """The whole pipe `fetch FILE | clean`: both processes' CPU time per page, start-ups subtracted."""
+    pin = ["taskset", "-c", "0"] if shutil_which("taskset") else []
+    clean_argv = pin + [clean, "--jobs", "1"]
+    startup = best_of(runs * 2, lambda: time_process(clean_argv, b"")) + best_of(
+        runs * 2, lambda: time_process(pin + [fetch], b""))
+    times = []
+    for name, folder in items:
+        argv = pin + [fetch] + [os.path.join(folder, "source.html")] * repeat
+        fetched = subprocess.run(argv, capture_output=True, check=True).stdout
+        def once():
+            return time_process(argv, b"") + time_process(clean_argv, fetched)
+        times.append(max(best_of(runs, once) - startup, 0) / repeat)
+    return times
+
 def shutil_which(name):
     from shutil import which
     return which(name)
@@ -53,14 +68,17 @@ def bench_python(extract, items, runs):
         times.append(best_of(runs, once))
     return times
 
-def row(name, times, total_bytes):
+def row(name, times, total_bytes, reference=None):
     ms = [t * 1000 for t in times]
     mbs = total_bytes / 1e6 / sum(times) if sum(times) else float("inf")
-    return f"| {name} | {statistics.median(ms):.2f} | {statistics.mean(ms):.2f} | {max(ms):.1f} | {mbs:.1f} |"
+    ratio = f"{statistics.median(times) / statistics.median(reference):.1f}x" if reference else "1x"
+    return (f"| {name} | {statistics.median(ms):.2f} | {statistics.mean(ms):.2f} | {max(ms):.1f} | {mbs:.1f} | "
+            f"{ratio} |")
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--clean", required=True)
+    ap.add_argument("--fetch", help="the fetch executable, to time the whole pipe fetch | clean")
     ap.add_argument("--root", required=True)
     ap.add_argument("--repeat", type=int, default=10)
     ap.add_argument("--runs", type=int, default=2)
@@ -71,22 +89,33 @@ def main():
     total_bytes = sum(os.path.getsize(os.path.join(f, "source.html")) for _, f in items)
     print(f"{len(items)} pages, {total_bytes / 1e6:.1f} MB of HTML; CPU time on one core; best of {args.runs} runs per page")
     print()
-    print("| extractor | median ms/page | mean ms/page | max ms/page | MB/s |")
-    print("|---|---|---|---|---|")
-    print(row("gleaner clean", bench_clean(args.clean, items, args.repeat, args.runs), total_bytes), flush=True)
+    print("| extractor | median ms/page | mean ms/page | max ms/page | MB/s | median vs the pipe |")
+    print("|---|---|---|---|---|---|")
+    pipe = None
+    if args.fetch:
+        pipe = bench_pipe(args.fetch, args.clean, items, args.repeat, args.runs)
+        print(row("gleaner fetch | clean", pipe, total_bytes), flush=True)
+    print(row("gleaner clean", bench_clean(args.clean, items, args.repeat, args.runs), total_bytes, pipe), flush=True)
     try:
         import trafilatura
         print(row(f"trafilatura {trafilatura.__version__}", bench_python(
-            lambda h: trafilatura.extract(h, with_metadata=True), items, args.runs), total_bytes), flush=True)
+            lambda h: trafilatura.extract(h, with_metadata=True), items, args.runs), total_bytes, pipe), flush=True)
     except ImportError:
-        print("| trafilatura | not installed | | | |")
+        print("| trafilatura | not installed | | | | |")
     try:
         from readability import Document
         import importlib.metadata as md
         print(row(f"readability-lxml {md.version('readability-lxml')}", bench_python(
-            lambda h: Document(h).summary(), items, args.runs), total_bytes), flush=True)
+            lambda h: Document(h).summary(), items, args.runs), total_bytes, pipe), flush=True)
     except ImportError:
-        print("| readability-lxml | not installed | | | |")
+        print("| readability-lxml | not installed | | | | |")
+    try:
+        from resiliparse.extract.html2text import extract_plain_text
+        import importlib.metadata as md
+        print(row(f"resiliparse {md.version('resiliparse')}", bench_python(
+            lambda h: extract_plain_text(h, main_content=True), items, args.runs), total_bytes, pipe), flush=True)
+    except ImportError:
+        print("| resiliparse | not installed | | | | |")
 
 if __name__ == "__main__":
     main()

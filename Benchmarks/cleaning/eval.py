@@ -25,9 +25,13 @@ class TextOf(HTMLParser):
         if not self.skip: self.parts.append(data)
 
 def html_text(path):
-    parser = TextOf()
     with open(path, encoding="utf-8", errors="replace") as handle:
-        parser.feed(handle.read())
+        return text_of_html(handle.read())
+
+def text_of_html(markup):
+    """The visible text of an HTML string, blocks on their own lines."""
+    parser = TextOf()
+    parser.feed(markup)
     return "".join(parser.parts)
 
 CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"

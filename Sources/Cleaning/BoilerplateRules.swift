@@ -20,6 +20,18 @@ enum BoilerplateRules {
         "latest stories", "don't miss", "further reading", "top stories", "editor's picks", "what to read next",
         "read next", "up next", "more in", "other news", "similar articles", "in case you missed it",
         "previous article", "next article", "previous post", "next post",
+        // German, French, Spanish, Italian, Dutch, Portuguese.
+        "ähnliche beiträge", "ähnliche artikel", "verwandte artikel", "verwandte beiträge", "weitere artikel",
+        "weitere beiträge", "mehr zum thema", "auch interessant", "das könnte sie auch interessieren",
+        "das könnte dich auch interessieren", "lesen sie auch", "lies auch", "meistgelesen", "meistgelesene artikel",
+        "beliebte beiträge", "neueste beiträge", "letzte beiträge", "aktuelle beiträge", "neue beiträge",
+        "empfohlene artikel", "passend zum thema", "weitere nachrichten", "weitere news", "top-themen",
+        "vorheriger beitrag", "nächster beitrag", "vorheriger artikel", "nächster artikel",
+        "articles similaires", "à lire aussi", "a lire aussi", "lire aussi", "sur le même sujet", "voir aussi",
+        "articles liés", "artículos relacionados", "noticias relacionadas", "te puede interesar", "lee también",
+        "más noticias", "articoli correlati", "leggi anche", "gerelateerde artikelen", "lees ook", "meer nieuws",
+        "artigos relacionados", "leia também", "veja também", "vea también", "lea también", "le puede interesar",
+        "weiterführende links", "weiterführender link", "vorschau auf den nächsten artikel",
     ]
 
     /// Prefixes of a related-list heading ("More from Reuters", "Read also: ...").
@@ -33,6 +45,12 @@ enum BoilerplateRules {
         "comments", "comment", "leave a reply", "leave a comment", "post a comment", "add a comment",
         "join the conversation", "join the discussion", "discussion", "reader comments", "responses",
         "what do you think", "have your say", "write a comment", "one response", "one comment",
+        "kommentare", "kommentar", "kommentar schreiben", "kommentar hinzufügen", "neueste kommentare",
+        "letzte kommentare", "schreib einen kommentar", "schreibe einen kommentar", "hinterlasse eine antwort",
+        "hinterlasse einen kommentar", "leserkommentare", "diskussion", "kommentieren", "ein kommentar",
+        "commentaires", "laisser un commentaire", "laisser une réponse", "comentarios", "deja un comentario",
+        "dejar un comentario", "commenti", "lascia un commento", "reacties", "laat een reactie achter",
+        "kommentare geschlossen", "kommentar verfassen",
     ]
 
     /// Phrases that mark a comment form or comment furniture.
@@ -42,6 +60,9 @@ enum BoilerplateRules {
         "notify me of new posts", "save my name, email", "comments are closed", "log in to comment",
         "login to comment", "you must be logged in to post a comment", "cancel reply", "post a comment",
         "comment moderation", "comments are moderated",
+        "e-mail-adresse wird nicht veröffentlicht", "erforderliche felder sind", "antworten abbrechen",
+        "akismet", "adresse e-mail ne sera pas publiée", "dirección de correo electrónico no será publicada",
+        "indirizzo email non sarà pubblicato", "e-mailadres wordt niet gepubliceerd",
     ]
 
     /// Occupations a recruitment blurb looks for.
@@ -62,23 +83,44 @@ enum BoilerplateRules {
         "in your inbox", "to your inbox", "delivered to your inbox", "enter your email", "your email address to subscribe",
         "subscribe now", "subscribe to our", "sign up for our", "sign up to receive", "subscribe for",
         "get the latest news", "subscribe to get",
+        "newsletter abonnieren", "zum newsletter", "newsletter bestellen", "newsletter anmelden",
+        "abonnieren sie unseren", "inscrivez-vous à notre newsletter", "suscríbete",
     ]
 
     static let sharePrefixes = [
         "share this", "share on ", "share:", "share article", "share the article", "share via", "click to share",
         "tweet this", "share this article", "share this story", "share with", "spread the word",
+        "teilen:", "artikel teilen", "beitrag teilen", "diesen artikel teilen", "partager", "compartir",
     ]
 
     static let socialWords: Set<String> = [
         "share", "shares", "tweet", "facebook", "twitter", "x", "linkedin", "whatsapp", "email", "e-mail",
         "print", "pinterest", "reddit", "telegram", "copy", "link", "messenger", "vk", "tumblr", "flipboard",
         "pocket", "mail", "sms", "on", "via", "the", "article", "this", "comments", "comment", "save",
+        "teilen", "drucken", "twittern", "xing", "merken", "partager", "imprimer", "compartir", "imprimir",
+        "condividi", "stampa", "delen", "instagram", "youtube", "feed", "rss",
+    ]
+
+    /// Words of which a share line needs at least one.
+    static let shareWords: Set<String> = [
+        "share", "tweet", "facebook", "twitter", "linkedin", "whatsapp", "pinterest", "reddit", "telegram", "teilen",
+        "twittern", "partager", "compartir", "condividi", "delen",
     ]
 
     static let advertisementLines: Set<String> = [
         "advertisement", "advertisements", "advertising", "sponsored", "sponsored content", "ad", "ads",
         "scroll to continue with content", "story continues below advertisement", "continue reading below",
         "article continues below advertisement", "paid content", "promoted", "partner content",
+        "anzeige", "werbung", "publicité", "publicidad", "pubblicità",
+    ]
+
+    /// Short lines that are page navigation: skip links, log-in prompts, breadcrumb words.
+    static let navigationLines: Set<String> = [
+        "skip to content", "skip to main content", "skip to navigation", "jump to navigation", "zum inhalt springen",
+        "springe zum inhalt", "direkt zum inhalt", "zum inhalt", "zur navigation", "zur hauptnavigation",
+        "aller au contenu", "ir al contenido", "menu", "menü", "navigation", "home", "startseite", "suche",
+        "search", "log in", "login", "sign in", "anmelden", "einloggen", "registrieren", "passwort vergessen",
+        "zurück", "nach oben", "back to top", "top", "mehr", "weiterlesen", "read more", "more",
     ]
 
     /// The heading kind when `text` is a short heading that opens a related list or the comments.
@@ -106,7 +148,11 @@ enum BoilerplateRules {
         if length > 300, found.isEmpty { return nil }
         // Short texts need the lower-cased form for the prefix rules below; long ones only its start.
         let key = length <= 300 && !found.isEmpty ? text.matchKey : Self.lowercasedStart(text)
-        if length <= 60, advertisementLines.contains(key.trimmingCharacters(":. ")) { return .advertisement }
+        if length <= 60 {
+            let line = key.trimmingCharacters(":.»›>|-–… ")
+            if advertisementLines.contains(line) { return .advertisement }
+            if navigationLines.contains(line) { return .navigation }
+        }
         if length <= 400, found.intersects(phrases.comment) { return .comments }
         if found.intersects(phrases.cookie), found.intersects(phrases.cookieContext) { return .cookie }
         if found.intersects(phrases.recruitment) { return .recruitment }
@@ -149,7 +195,9 @@ enum BoilerplateRules {
     ///   - text: The whole paragraph.
     static func inlineRelated(_ key: String, text: String) -> BoilerplateKind? {
         for prefix in ["read also:", "also read:", "read more:", "see also:", "related:", "read:", "watch:", "listen:",
-            "recommended:", "more:", "opinion:"]
+            "recommended:", "more:", "opinion:", "lesen sie auch:", "lies auch:", "mehr zum thema:", "auch interessant:",
+            "lire aussi:", "à lire aussi:", "a lire aussi:", "vea también:", "lea también:", "le puede interesar:",
+            "te puede interesar:", "leggi anche:", "lees ook:", "leia também:", "veja também:"]
         where key.hasPrefix(prefix) && text.utf8.count <= 250 && !String(text.dropFirst(prefix.count)).includes(". ")
         {
             return prefix == "opinion:" ? nil : .related
@@ -163,7 +211,7 @@ enum BoilerplateRules {
         guard words.count >= 2 else { return false }
         let social = words.filter { socialWords.contains(String($0)) }.count
         return social == words.count && words.contains(where: { $0 != "the" && $0 != "on" && $0 != "via" && $0 != "this" })
-            && words.contains(where: { ["share", "tweet", "facebook", "twitter", "linkedin", "whatsapp", "pinterest", "reddit", "telegram"].contains(String($0)) })
+            && words.contains(where: { shareWords.contains(String($0)) })
     }
 
     /// Whether a paragraph reads like a headline in a list of links: short, one sentence, no closing period.
@@ -198,14 +246,17 @@ struct Phrases: Sendable {
         let cookie = ids(["cookie"])
         let cookieContext = ids([
             "we use", "uses cookies", "use cookies", "use of cookies", "accept", "consent", "cookie policy",
-            "cookie settings", "by continuing", "by clicking", "by using",
+            "cookie settings", "by continuing", "by clicking", "by using", "verwendet", "verwenden", "akzeptieren",
+            "zustimm", "einverstanden", "utilise", "utilizamos", "utiliza",
         ])
         let recruitment = ids(BoilerplateRules.recruitmentPhrases)
         let seeking = ids([" seeks ", "looking for", "is hiring"])
         let roles = ids(BoilerplateRules.recruitmentRoles)
         let newsletter = ids(BoilerplateRules.newsletterPhrases)
-        let social = ids(["share", "tweet", "facebook", "twitter", "linkedin", "whatsapp", "pinterest", "reddit", "telegram"])
-        let copyright = ids(["all rights reserved"])
+        let social = ids(["share", "tweet", "facebook", "twitter", "linkedin", "whatsapp", "pinterest", "reddit", "telegram",
+            "teilen", "twittern", "partager", "compartir", "condividi", "delen"])
+        let copyright = ids(["all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
+            "todos los derechos reservados", "tutti i diritti riservati"])
         let matcher = PatternMatcher(list.words)
         self.matcher = matcher
         self.comment = matcher.set(comment)

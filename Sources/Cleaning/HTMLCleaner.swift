@@ -58,11 +58,16 @@ public struct HTMLCleaner: Sendable {
         // Furniture the markup did not give away: "Read also" lists, newsletter and share prompts.
         let texts = blocks.map { Self.plain($0.text) }
         let protected = blocks.map { $0.role == .row || $0.role == .code }
-        let kinds = PlainTextCleaner(options: options).classify(texts, protected: protected, commentsRunToEnd: false)
+        var kinds = PlainTextCleaner(options: options).classify(texts, protected: protected, commentsRunToEnd: false)
+        for index in kinds.indices where kinds[index] != nil && blocks[index].text.utf8.count > 1_000 { kinds[index] = nil }
+        // What the markup left around the article: the plain-text scorer trims the edges.
+        let inside = ArticleRun.trimmedEdges(texts, known: kinds, trimmable: blocks.map { $0.role == .paragraph })
+        let start = inside.firstIndex(of: true) ?? blocks.count
         var body: [String] = []
-        for (block, kind) in zip(blocks, kinds) {
-            if let kind, block.text.utf8.count <= 1_000 {
-                boilerplate.append(BoilerplateBlock(kind: kind.rawValue, text: Self.plain(block.text)))
+        for (index, block) in blocks.enumerated() {
+            let plain = texts[index]
+            if let kind = kinds[index] ?? (inside[index] ? nil : PlainTextCleaner.outsideKind(plain, before: index < start)) {
+                boilerplate.append(BoilerplateBlock(kind: kind.rawValue, text: plain))
             } else {
                 body.append(block.text)
             }
@@ -72,6 +77,14 @@ public struct HTMLCleaner: Sendable {
             boilerplate.removeAll { $0.kind == BoilerplateKind.comments.rawValue }
         }
         result.text = body.joined(separator: "\n\n")
+        // The markup gave no article (a page of bare divs and spans): the plain-text scorer reads the page.
+        if result.text.utf8.count < 200 {
+            let fallback = plainTextFallback(document)
+            if fallback.text.utf8.count > max(result.text.utf8.count * 2, 200) {
+                result.text = fallback.text
+                boilerplate = fallback.boilerplate
+            }
+        }
         result.boilerplate = boilerplate
 
         let nearTitle = texts.prefix(6).filter { $0.utf8.count <= 120 }
@@ -79,6 +92,13 @@ public struct HTMLCleaner: Sendable {
             + [selection.byline].compactMap { $0 }
         result.published = metadata.published(visible: nearTitle)
         return result
+    }
+
+    /// The whole page's text cleaned as plain text; only its text and boilerplate are used.
+    func plainTextFallback(_ document: HTMLDocument) -> CleanedDocument {
+        var renderer = BodyRenderer(document: document, format: .text, baseURL: nil)
+        let blocks = renderer.render(roots: [document.body], removed: [:])
+        return PlainTextCleaner(options: options).clean(blocks.map { Self.plain($0.text) }.joined(separator: "\n\n"))
     }
 
     func resolvedBase(found: MetadataReader.Found, source: String?) -> String? {

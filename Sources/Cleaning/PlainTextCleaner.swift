@@ -16,11 +16,36 @@ public struct PlainTextCleaner: Sendable {
     public func clean(_ text: String) -> CleanedDocument {
         var document = CleanedDocument()
         var paragraphs = Self.paragraphs(of: text)
-        readHeader(&paragraphs, into: &document)
-        let kinds = classify(paragraphs)
+        let dateline = readHeader(&paragraphs, into: &document)
+        var kinds = classify(paragraphs)
+        for index in kinds.indices where kinds[index] == nil && paragraphs[index].utf8.count <= 300 {
+            if !paragraphs[index].hasPrefix("|"), Self.tagLine(paragraphs[index]) != nil { kinds[index] = .metadata }
+        }
+        var inside = ArticleRun().choose(paragraphs, known: kinds)
+        if options.includeComments {
+            for index in kinds.indices where kinds[index] == .comments {
+                kinds[index] = nil
+                inside[index] = true
+            }
+        }
+        guard let start = inside.firstIndex(of: true) else {
+            // No prose to anchor an article: only the phrase rules apply.
+            return finish(document, paragraphs: paragraphs, kinds: kinds, inside: kinds.map { $0 == nil }, start: 0)
+        }
+        if let dateline, dateline < inside.count { inside[dateline] = true }
+        readLead(paragraphs, kinds: &kinds, inside: &inside, start: start, into: &document)
+        return finish(document, paragraphs: paragraphs, kinds: kinds, inside: inside, start: start)
+    }
+
+    /// The body and boilerplate from each paragraph's kind and place.
+    func finish(_ document: CleanedDocument, paragraphs: [String], kinds: [BoilerplateKind?], inside: [Bool], start: Int)
+        -> CleanedDocument
+    {
+        var document = document
         var body: [String] = []
-        for (paragraph, kind) in zip(paragraphs, kinds) {
-            if let kind, !(kind == .comments && options.includeComments) {
+        for (index, paragraph) in paragraphs.enumerated() {
+            if let kind = kinds[index] ?? (inside[index] ? nil : Self.outsideKind(paragraph, before: index < start)) {
+                if kind == .metadata, document.tags.isEmpty, let tags = Self.tagLine(paragraph) { document.tags = tags }
                 document.boilerplate.append(BoilerplateBlock(kind: kind.rawValue, text: paragraph))
             } else {
                 body.append(paragraph)
@@ -28,6 +53,38 @@ public struct PlainTextCleaner: Sendable {
         }
         document.text = body.joined(separator: "\n\n")
         return document
+    }
+
+    /// Metadata printed just above the article's run (or in its first lines): the byline,
+    /// and the headline when the header gave none.
+    func readLead(
+        _ paragraphs: [String], kinds: inout [BoilerplateKind?], inside: inout [Bool], start: Int,
+        into document: inout CleanedDocument
+    ) {
+        let lead = max(0, start - 3)..<min(paragraphs.count, start + 2)
+        if document.byline == nil,
+            let index = lead.first(where: { kinds[$0] == nil && Self.bylineLine(paragraphs[$0]) != nil })
+        {
+            document.byline = Self.bylineLine(paragraphs[index])
+            kinds[index] = .metadata
+        }
+        if document.title == nil,
+            let index = lead.prefix(while: { $0 < start }).last(where: {
+                kinds[$0] == nil && !inside[$0] && Self.isTitleLike(paragraphs[$0]) && paragraphs[$0].wordCount >= 3
+            })
+        {
+            document.title = paragraphs[index]
+            kinds[index] = .header
+        }
+    }
+
+    /// The kind of a paragraph outside the article's run: a tag line is metadata, a few
+    /// words are navigation, a list of headlines is related links, else the page's header or footer.
+    static func outsideKind(_ paragraph: String, before: Bool) -> BoilerplateKind {
+        if tagLine(paragraph) != nil, !paragraph.hasPrefix("|") { return .metadata }
+        if paragraph.wordCount <= 4 { return .navigation }
+        if BoilerplateRules.isHeadlineLike(paragraph) { return .related }
+        return before ? .header : .footer
     }
 
     /// Splits text into paragraphs: blank lines separate them, and so do line breaks after
@@ -67,7 +124,10 @@ public struct PlainTextCleaner: Sendable {
     }
 
     /// Reads title, date, tag and byline lines from the first few paragraphs.
-    func readHeader(_ paragraphs: inout [String], into document: inout CleanedDocument) {
+    /// - Returns: The index of the dateline, which stays in the body, if there is one.
+    @discardableResult
+    func readHeader(_ paragraphs: inout [String], into document: inout CleanedDocument) -> Int? {
+        var dateline: Int?
         var index = 0
         var examined = 0
         while index < paragraphs.count, examined < 6 {
@@ -82,6 +142,7 @@ public struct PlainTextCleaner: Sendable {
             if document.published == nil, let date = Self.dateLine(line) {
                 // The dateline stays in the body: it is part of the article as printed.
                 document.published = date
+                dateline = index
                 index += 1
                 continue
             }
@@ -97,6 +158,7 @@ public struct PlainTextCleaner: Sendable {
             }
             index += 1
         }
+        return dateline
     }
 
     /// Assigns a boilerplate kind (or `nil` for body) to each paragraph.
@@ -188,9 +250,16 @@ public struct PlainTextCleaner: Sendable {
     static func bylineLine(_ line: String) -> String? {
         guard line.utf8.count <= 80 else { return nil }
         let key = line.lowercased()
-        for prefix in ["by ", "written by ", "author: ", "words by "] where key.hasPrefix(prefix) {
-            let name = String(line.dropFirst(prefix.count)).trimmingWhitespace()
-            guard let first = name.first, first.isUppercase, name.wordCount <= 8 else { return nil }
+        for prefix in ["by ", "written by ", "author: ", "words by ", "von ", "par ", "por "] where key.hasPrefix(prefix) {
+            var name = String(line.dropFirst(prefix.count)).trimmingWhitespace()
+            // "von Anna Berger · 18. Oktober 2019": the name ends at a separator.
+            if let cut = name.firstIndex(where: { "·|•,–".contains($0) }) {
+                name = String(name[..<cut]).trimmingWhitespace()
+            }
+            let strict = prefix.count == 4  // "von", "par", "por" also start sentences
+            guard let first = name.first, first.isUppercase, name.wordCount <= (strict ? 4 : 8),
+                !strict || !name.endsWithSentencePunctuation && name.wordCount >= 2 && name.split(separator: " ").allSatisfy({ $0.first?.isUppercase == true })
+            else { return nil }
             return name
         }
         return nil
