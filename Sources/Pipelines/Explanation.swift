@@ -8,6 +8,30 @@ public enum Explanation {
     ///   | tee >(report --format markdown --output out/seeds.md >/dev/null) \
     ///   | report --format html --output out/seeds.html
     /// ```
+    /// A one-line shell comment: line breaks, other control characters and bidirectional
+    /// overrides are written as `\n`, `\u{202E}`, so nothing after `#` can start a new line
+    /// (a command, in `gleaner explain | bash`) or hide text.
+    public static func comment(_ text: String) -> String {
+        var line = "# "
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": line += "\\n"
+            case "\r": line += "\\r"
+            case "\t": line += "\\t"
+            case "\\": line += "\\\\"
+            default:
+                if PipelineLoader.isControl(scalar) || scalar.properties.generalCategory == .format
+                    || scalar.properties.generalCategory == .lineSeparator || scalar.properties.generalCategory == .paragraphSeparator
+                {
+                    line += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+                } else {
+                    line.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return line
+    }
+
     public static func shell(_ plan: ExecutionPlan) -> String {
         var segments: [String] = []
         var pendingTaps: [String] = []

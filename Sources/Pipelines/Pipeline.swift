@@ -10,6 +10,8 @@ public struct Pipeline: Sendable, Hashable {
     public var onError: PipelineErrorPolicy
     /// Where rejected records go when `onError` is `.deadLetter`.
     public var deadLetter: String?
+    /// Seconds the whole run may take (`timeout:`); nil for no limit.
+    public var timeout: Double?
     /// `--jobs N` for every built-in stage, when set.
     public var jobs: Int?
     /// The stages, in order.

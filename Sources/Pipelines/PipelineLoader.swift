@@ -16,7 +16,7 @@ public struct PipelineLoader: Sendable {
         expansion = EnvironmentExpansion(environment: environment)
     }
 
-    static let topLevelKeys = ["name", "description", "on_error", "dead_letter", "jobs", "stages", "tests"]
+    static let topLevelKeys = ["name", "description", "on_error", "dead_letter", "jobs", "timeout", "stages", "tests"]
     static let testKeys = ["name", "input", "until", "records", "fields", "expect", "expect_not"]
 
     /// Loads a pipeline file from disk.
@@ -56,9 +56,55 @@ public struct PipelineLoader: Sendable {
         }
     }
 
+    /// Whether `node`, with every alias expanded, has at most `budget` nodes; stops counting
+    /// as soon as it has more, so the check itself stays small.
+    static func fits(_ node: Node, budget: inout Int) -> Bool {
+        budget -= 1
+        guard budget >= 0 else { return false }
+        switch node {
+        case .scalar, .alias: return true
+        case .sequence(let sequence):
+            for element in sequence where !fits(element, budget: &budget) { return false }
+            return true
+        case .mapping(let mapping):
+            for (key, value) in mapping where !fits(key, budget: &budget) || !fits(value, budget: &budget) { return false }
+            return true
+        }
+    }
+
+    /// Seconds from "90", "30s", "5m" or "2h" (more than 0, at most a week); nil otherwise.
+    public static func duration(_ text: String) -> Double? {
+        let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600]
+        var digits = Substring(text.trimmingCharacters(in: .whitespaces)), unit = 1.0
+        if let last = digits.last, let scale = units[last] {
+            unit = scale
+            digits = digits.dropLast()
+        }
+        guard let number = Double(digits), number.isFinite, number > 0, number * unit <= 604_800 else { return nil }
+        return number * unit
+    }
+
+    /// C0 and C1 controls, and the bidirectional overrides and isolates (which reorder what a terminal shows).
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
+            || (0x2066...0x2069).contains(scalar.value)
+    }
+
     // MARK: - Reading
 
+    /// The largest pipeline file read, in bytes.
+    public static let maximumFileSize = 1 << 20
+    /// The most nodes a pipeline may have once its aliases are expanded (a "billion laughs"
+    /// file of 1 KB would otherwise expand to gigabytes as it is checked).
+    public static let maximumNodes = 100_000
+
     private func read(yaml: String, collector: DiagnosticCollector) -> Pipeline? {
+        guard yaml.utf8.count <= Self.maximumFileSize else {
+            collector.report(
+                "the file is \(yaml.utf8.count) bytes; a pipeline may have at most \(Self.maximumFileSize)",
+                at: SourceLocation(line: 1, column: 1))
+            return nil
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -66,6 +112,15 @@ public struct PipelineLoader: Sendable {
             let (location, message) = Self.describe(error, yaml: yaml)
             collector.report(message, at: location)
             return nil
+        }
+        if let root {
+            var budget = Self.maximumNodes
+            guard Self.fits(root, budget: &budget) else {
+                collector.report(
+                    "the file expands to more than \(Self.maximumNodes) values (aliases of aliases?); a pipeline may have at most that many",
+                    at: root)
+                return nil
+            }
         }
         guard let root else {
             collector.report("the file is empty; a pipeline needs 'stages'", at: SourceLocation(line: 1, column: 1))
@@ -87,7 +142,20 @@ public struct PipelineLoader: Sendable {
             }
             switch name {
             case "name":
-                if let text = collector.string(value, what: "'name'") { pipeline.name = text }
+                if let text = collector.string(value, what: "'name'") {
+                    if let bad = text.unicodeScalars.first(where: Self.isControl) {
+                        collector.report("'name' must not contain control characters, found U+\(String(bad.value, radix: 16, uppercase: true))", at: value)
+                    }
+                    pipeline.name = text
+                }
+            case "timeout":
+                if let text = collector.string(value, what: "'timeout'") {
+                    if let seconds = Self.duration(text) {
+                        pipeline.timeout = seconds
+                    } else {
+                        collector.report("'timeout' must be a duration such as 90, 30s, 5m or 2h, found '\(text)'", at: value)
+                    }
+                }
             case "description":
                 pipeline.summary = collector.string(value, what: "'description'")
             case "on_error":

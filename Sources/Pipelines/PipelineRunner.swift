@@ -28,6 +28,10 @@ public struct PipelineRunner: Sendable {
     public var progress: (@Sendable ([StageProgress]) -> Void)?
     /// Seconds between progress calls.
     public var progressInterval = 0.2
+    /// Seconds any one stage may run before it is stopped (SIGTERM, then SIGKILL); nil for no limit.
+    public var stageTimeout: Double?
+    /// Seconds the whole run may take before every stage is stopped; nil for no limit.
+    public var timeout: Double?
 
     /// Creates a runner.
     public init(locator: ExecutableLocator, environment: [String: String]) {
@@ -103,14 +107,19 @@ public struct PipelineRunner: Sendable {
 
         let state = RunState(count: count, counted: counted)
         let group = DispatchGroup()
+        let signals = SignalForwarding()
+        signals.start()
+        defer { signals.stop() }
         var pids: [pid_t] = []
         do {
             for index in 0..<count {
                 pids.append(try SystemProcess.spawn(
                     path: paths[index], arguments: plan.commands[index].arguments, environment: environment,
                     stdin: stdins[index], stdout: stdouts[index], stderr: stderrs[index]))
+                signals.started(index, pid: pids[index])
             }
         } catch {
+            signals.deliver(SIGTERM)
             childEnds.forEach { close($0) }
             relays.forEach { relay in close(relay.source); relay.sinks.forEach { close($0) } }
             stderrReaders.forEach { close($0.fd) }
@@ -145,20 +154,34 @@ public struct PipelineRunner: Sendable {
             group.enter()
             Thread.detachNewThread {
                 let termination = SystemProcess.wait(for: pid)
+                signals.ended(index)
                 state.finish(index, termination, after: elapsed())
                 group.leave()
             }
         }
 
         let labels = plan.commands.map(\.label)
-        if let progress {
-            while group.wait(timeout: .now() + progressInterval) == .timedOut {
-                progress(state.snapshot(labels: labels, now: elapsed()))
+        let tick = progress == nil ? 0.05 : min(progressInterval, 0.05)
+        var lastProgress = 0.0, runExpired = false, expired = Set<Int>()
+        while group.wait(timeout: .now() + tick) == .timedOut {
+            let now = elapsed()
+            if let timeout, now > timeout, !runExpired {
+                runExpired = true
+                signals.expire(nil)
             }
-            progress(state.snapshot(labels: labels, now: elapsed()))
-        } else {
-            group.wait()
+            if let stageTimeout, now > stageTimeout {
+                for index in signals.running() where expired.insert(index).inserted { signals.expire(index) }
+            }
+            if let progress, now - lastProgress >= progressInterval {
+                lastProgress = now
+                progress(state.snapshot(labels: labels, now: now))
+            }
         }
-        return RunReport(results: state.results(labels: labels), seconds: elapsed())
+        progress?(state.snapshot(labels: labels, now: elapsed()))
+        signals.sweep()
+        var report = RunReport(results: state.results(labels: labels), seconds: elapsed())
+        report.signal = signals.received
+        report.timedOut = signals.timedOut.sorted()
+        return report
     }
 }

@@ -91,6 +91,10 @@ public struct RunReport: Sendable, Hashable {
     public var results: [StageResult]
     /// Wall-clock seconds for the whole run.
     public var seconds: Double
+    /// The signal (SIGTERM, SIGINT, SIGHUP) the runner received and passed on to its stages, if any.
+    public var signal: Int32?
+    /// The stages stopped because they outlived `--stage-timeout` or the pipeline's `timeout:`.
+    public var timedOut: [Int] = []
 
     /// Creates a report.
     public init(results: [StageResult], seconds: Double = 0) {

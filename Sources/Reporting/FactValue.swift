@@ -99,11 +99,35 @@ public enum DateValue: Sendable, Hashable {
         }
     }
 
-    /// The date as a fractional year (2023.93), for placing it on a chart.
+    /// The years a report places on its timeline; a date outside them is a contract error
+    /// (a year of 10^10 would make the chart gigabytes, one of 4·10^18 would never finish).
+    public static let years = 1...9999
+
+    /// The first date string whose year is outside ``years``, if any.
+    public var dateOutsideYears: String? {
+        let strings: [String]
+        switch self {
+        case .point(let date, _): strings = [date]
+        case .range(let from, let to): strings = [from, to]
+        case .unresolved: strings = []
+        }
+        return strings.first { Self.year(of: $0).map { !Self.years.contains($0) } ?? false }
+    }
+
+    /// The year an ISO date string starts with ("2023-12-07" → 2023, "-0044" → -44), when it starts with one.
+    static func year(of date: String) -> Int? {
+        let negative = date.hasPrefix("-")
+        let digits = (negative ? date.dropFirst() : Substring(date)).prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty else { return nil }
+        guard digits.count <= 12, let year = Int(digits) else { return Int.max }
+        return negative ? -year : year
+    }
+
+    /// The date as a fractional year (2023.93), for placing it on a chart; nil outside ``years``.
     public var fractionalYear: Double? {
-        guard let key = sortKey else { return nil }
+        guard let key = sortKey, dateOutsideYears == nil else { return nil }
         let parts = key.split(separator: "-").map { Int($0) }
-        guard let first = parts.first, let year = first else { return nil }
+        guard let first = parts.first, let year = first, Self.years.contains(year) else { return nil }
         let month = parts.count > 1 ? (parts[1] ?? 1) : 1
         let day = parts.count > 2 ? (parts[2] ?? 1) : 1
         return Double(year) + (Double(month - 1) + Double(day - 1) / 31) / 12

@@ -30,11 +30,11 @@ public struct JSONReportWriter: Sendable {
                 out += "["
                 for element in 0..<elements.count {
                     if element > 0 { out += "," }
-                    out += JSONCodec.string(elements.element(element))
+                    out += Escape.jsonText(JSONCodec.string(elements.element(element)))
                 }
                 out += "]"
             } else {
-                out += JSONCodec.string(member.value())
+                out += Escape.jsonText(JSONCodec.string(member.value()))
             }
         }
         return out + "}\n"

@@ -67,12 +67,18 @@ public enum PartialCodec {
         }
         switch kind {
         case "partial":
-            let found = object["version"]?.numberValue.map { Int($0) }
-            guard found == version else { throw PartialLineError(reason: "version \(found.map(String.init) ?? "missing"), expected \(version)") }
+            let found = object["version"].flatMap { try? $0.int(in: 0...Self.countLimit, field: "version") }
+            guard found == version else {
+                throw PartialLineError(reason: "version \(object["version"].map(JSONCodec.string) ?? "missing"), expected \(version)")
+            }
             var counts: [MentionKind: Int] = [:]
             for (name, count) in object["mentions"]?.objectValue ?? JSONObject() {
                 guard let mentionKind = MentionKind(rawValue: name) else { throw PartialLineError(reason: "unknown mention kind '\(name)'") }
-                counts[mentionKind] = Int(count.numberValue ?? 0)
+                do {
+                    counts[mentionKind] = try count.int(in: 0...Self.countLimit, field: "mentions.\(name)")
+                } catch {
+                    throw PartialLineError(reason: error.description)
+                }
             }
             aggregate.addCounts(records: try integer(object, "records"), mentions: counts)
         case "document":
@@ -82,6 +88,9 @@ public enum PartialCodec {
                 mentions: try integer(object, "mentions")))
         case "fact":
             let value = object["value"]
+            if let outside = FactValue.date(value)?.dateOutsideYears {
+                throw PartialLineError(reason: "the date '\(outside)' is outside the years 1-9999")
+            }
             aggregate.insert(fact: FactOccurrence(
                 document: try string(object, "document"), kind: try mentionKind(object), text: try string(object, "text"),
                 start: try integer(object, "start"), end: try integer(object, "end"), sentence: try integer(object, "sentence"),
@@ -107,16 +116,21 @@ public enum PartialCodec {
         }
     }
 
+    /// The largest count or offset a partial may carry (10^15: sums of many partials stay exact).
+    static let countLimit = 1_000_000_000_000_000
+
     private static func string(_ object: JSONObject, _ field: String) throws(PartialLineError) -> String {
         guard let value = object[field]?.stringValue else { throw PartialLineError(reason: "missing string '\(field)'") }
         return value
     }
 
     private static func integer(_ object: JSONObject, _ field: String) throws(PartialLineError) -> Int {
-        guard let value = object[field]?.numberValue, value == value.rounded(), abs(value) < 1e15 else {
-            throw PartialLineError(reason: "missing integer '\(field)'")
+        guard let value = object[field], value != .null else { throw PartialLineError(reason: "missing integer '\(field)'") }
+        do {
+            return try value.int(in: 0...countLimit, field: field)
+        } catch {
+            throw PartialLineError(reason: error.description)
         }
-        return Int(value)
     }
 
     private static func mentionKind(_ object: JSONObject) throws(PartialLineError) -> MentionKind {

@@ -31,6 +31,9 @@ struct RecordDigest {
             return found
         }
         for (index, mention) in mentions.enumerated() {
+            if mention.kind == .date, let outside = FactValue.date(mention.value)?.dateOutsideYears {
+                throw .invalidValue(field: "mentions[\(index)].value", reason: "the date '\(outside)' is outside the years 1-9999")
+            }
             mentionCounts[mention.kind, default: 0] += 1
             if FactOccurrence.kinds.contains(mention.kind) {
                 facts.append(FactOccurrence(
@@ -76,7 +79,10 @@ struct RecordDigest {
                 placeType: object["type"]?.stringValue ?? inner?.objectValue?["type"]?.stringValue,
                 country: object["country"]?.stringValue ?? inner?.objectValue?["country"]?.stringValue)
             for index in object["mentions"]?.arrayValue ?? [] {
-                if let number = index.numberValue, owners[Int(number)] == nil { owners[Int(number)] = owner }
+                // An index that is not an offset (±2^63, 1e400) names no mention: skipped, never a trap.
+                if let number = try? index.int(in: Mention.offsets, field: "entities[].mentions"), owners[number] == nil {
+                    owners[number] = owner
+                }
             }
         }
         return owners

@@ -7,34 +7,25 @@ import Musl
 import Darwin
 #endif
 
-/// Where a report goes: standard output, or a file written atomically.
+/// Where a report goes: standard output, or a file written through ``OutputFile``.
 ///
-/// A file is written to a temporary file beside it and renamed over it by
-/// ``commit()``, so a failed run never leaves a half-written report; until
-/// then the old file, if any, is untouched.
+/// A regular file is written to a temporary file beside it and renamed over it by
+/// ``commit()``, so a failed run never leaves a half-written report; until then the old
+/// file, if any, is untouched. A device or FIFO is written in place, never replaced.
 public final class ReportOutput {
-    private let fd: Int32
-    private let path: String?
-    private let temporary: String?
+    private let file: OutputFile?
     private var pending: [UInt8] = []
     private var finished = false
 
     /// Standard output.
     public init() {
-        fd = 1
-        path = nil
-        temporary = nil
+        file = nil
     }
 
-    /// A file, replaced atomically on ``commit()``.
-    /// - Throws: ``IOFailure`` naming the path when its folder is not writable.
+    /// A file, replaced atomically on ``commit()`` (written in place when it is a device or FIFO).
+    /// - Throws: ``IOFailure`` naming the path when it cannot be written.
     public init(path: String) throws(IOFailure) {
-        let temporary = path + ".tmp-\(getpid())"
-        let opened = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard opened >= 0 else { throw IOFailure.errno("cannot write", path) }
-        fd = opened
-        self.path = path
-        self.temporary = temporary
+        file = try OutputFile(path: path)
     }
 
     deinit {
@@ -51,10 +42,11 @@ public final class ReportOutput {
     /// Writes what is buffered.
     public func flush() throws {
         guard !pending.isEmpty else { return }
-        let ok = FileDescriptorIO.writeAll(fd, pending)
-        guard ok else {
+        if let file {
+            try file.write(pending)
+        } else if !FileDescriptorIO.writeAll(1, pending) {
             if errno == EPIPE { throw ClosedOutput() }
-            throw IOFailure.errno("cannot write", path ?? "standard output")
+            throw IOFailure.errno("cannot write", "standard output")
         }
         pending.removeAll(keepingCapacity: true)
     }
@@ -63,22 +55,12 @@ public final class ReportOutput {
     public func commit() throws {
         try flush()
         finished = true
-        guard let path, let temporary else { return }
-        fsync(fd)
-        close(fd)
-        guard rename(temporary, path) == 0 else {
-            let failure = IOFailure.errno("cannot rename to", path)
-            unlink(temporary)
-            throw failure
-        }
+        try file?.commit()
     }
 
     /// Drops a file output: the temporary file is removed and the target left as it was.
     public func abandon() {
         finished = true
-        guard let temporary else { return }
-        close(fd)
-        unlink(temporary)
+        file?.abandon()
     }
 }
-

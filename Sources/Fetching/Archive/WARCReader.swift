@@ -7,8 +7,17 @@ enum WARCReader {
         var description: String
     }
 
+    /// The largest archive read from disk (2 GiB).
+    static let maximumArchiveBytes = Int(Int32.max)
+
+    /// The most a `.warc.gz` may inflate to: 20 times its size (web pages compress 5 to 10
+    /// times), and at least 4 × `--max-bytes`; a gzip bomb stops there.
+    static func inflationLimit(compressed: Int, maxBytes: Int) -> Int {
+        min(maximumArchiveBytes, max(compressed.multipliedReportingOverflow(by: 20).partialValue, maxBytes.multipliedReportingOverflow(by: 4).partialValue))
+    }
+
     static func documents(in file: [UInt8], archive: String, maxBytes: Int) throws -> [Document] {
-        let bytes = Gzip.isGzip(file) ? try Gzip.decompress(file) : file
+        let bytes = Gzip.isGzip(file) ? try Gzip.decompress(file, limit: inflationLimit(compressed: file.count, maxBytes: maxBytes)) : file
         var documents: [Document] = []
         var offset = 0
         let crlfcrlf: [UInt8] = [13, 10, 13, 10]

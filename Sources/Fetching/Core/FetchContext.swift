@@ -32,7 +32,7 @@ final class FetchContext: Sendable {
 
     private func readFile(_ path: String, item: SourceItem) async -> [SourceEvent] {
         let bytes: [UInt8]
-        switch LocalFile.read(path) {
+        switch LocalFile.read(path, maxBytes: options.maxBytes, timeout: options.timeout) {
         case .success(let data): bytes = data
         case .failure(var failure):
             failure.input = item.input
@@ -57,7 +57,7 @@ final class FetchContext: Sendable {
 
     private func readArchive(_ path: String, item: SourceItem) -> [FetchEvent] {
         let bytes: [UInt8]
-        switch LocalFile.read(path) {
+        switch LocalFile.read(path, maxBytes: WARCReader.maximumArchiveBytes, timeout: options.timeout) {
         case .success(let data): bytes = data
         case .failure(var failure):
             failure.input = item.input

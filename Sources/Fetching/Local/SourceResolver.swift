@@ -89,7 +89,13 @@ public struct SourceResolver: Sendable {
             }
         }
         files.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        return files.map { Self.fileItem($0, input: $0) }
+        // A FIFO, device or socket met while walking is refused by name: reading it could block or never end.
+        return files.map { path in
+            LocalFile.isRegularOrFolder(path)
+                ? Self.fileItem(path, input: path)
+                : SourceItem(input: path, kind: .failed(FetchFailure(
+                    input: path, reason: .unsupported, message: "'\(path)' is not a regular file (a FIFO, device or socket); not read")))
+        }
     }
 
     /// Lines of a list: blank lines and `#` comments are skipped; numbering counts every line.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GleanerCore
 import Pipelines
 
 struct Explain: ParsableCommand {
@@ -21,8 +22,11 @@ struct Explain: ParsableCommand {
     func run() throws {
         let pipeline = try file.load()
         let plan = ExecutionPlan(pipeline: pipeline, settings: .init(stats: stats))
-        let summary = pipeline.summary.map { ": " + $0.split(whereSeparator: \.isNewline).joined(separator: " ") } ?? ""
-        print("# \(pipeline.name)\(summary)")
-        print(Explanation.shell(plan))
+        let summary = pipeline.summary.map { ": " + $0 } ?? ""
+        let text = Explanation.comment(pipeline.name + summary) + "\n" + Explanation.shell(plan) + "\n"
+        guard FileDescriptorIO.writeAll(1, Array(text.utf8)) else {
+            StandardError.write("gleaner: cannot write the explanation: \(IOFailure.errno("cannot write", "standard output"))")
+            throw ExitCode(SysExit.ioError)
+        }
     }
 }

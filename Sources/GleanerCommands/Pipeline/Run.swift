@@ -49,6 +49,11 @@ struct Run: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Show per-stage progress on stderr (default: when stderr is a terminal).")
     var progress: Bool?
 
+    @Option(help: ArgumentHelp(
+        "Stop a stage still running after this long (90, 30s, 5m, 2h): SIGTERM, SIGKILL 5 s later; exit 124.",
+        valueName: "duration"))
+    var stageTimeout: String?
+
     func run() throws {
         var pipeline = try file.load()
         if let until {
@@ -60,6 +65,12 @@ struct Run: ParsableCommand {
         }
         let environment = ProcessInfo.processInfo.environment
         var plan = ExecutionPlan(pipeline: pipeline, settings: .init(stats: stats))
+        let stageSeconds = try stageTimeout.map { text in
+            guard let seconds = PipelineLoader.duration(text) else {
+                throw ValidationError("--stage-timeout: '\(text)' is not a duration such as 90, 30s, 5m or 2h")
+            }
+            return seconds
+        }
         try prepareOutputs(of: pipeline)
 
         let locator = ExecutableLocator.forCurrentProcess(environment: environment)
@@ -80,6 +91,8 @@ struct Run: ParsableCommand {
         let showProgress = engine == .local && (progress ?? StandardError.isTerminal)
         runner.countRecords = showProgress || stats
         runner.collectStats = stats
+        runner.stageTimeout = stageSeconds
+        runner.timeout = pipeline.timeout
         let display = ProgressDisplay()
         let total = showProgress ? ProgressTotal.estimate(pipeline) : nil
         if showProgress {
@@ -107,8 +120,22 @@ struct Run: ParsableCommand {
         if stats {
             StandardError.write(JSONCodec.string(report.statsJSON(pipeline: pipeline.name, deadLettering: deadLettering)))
         }
-        if deadLettering, let deadLetter = pipeline.deadLetter, let contents = FileManager.default.contents(atPath: deadLetter) {
+        if deadLettering, let deadLetter = pipeline.deadLetter, OutputFile.isRegularFile(deadLetter),
+            let contents = FileManager.default.contents(atPath: deadLetter)
+        {
             for line in RunReport.deadLetterSummary(Array(contents), file: deadLetter) { StandardError.write("gleaner: " + line) }
+        }
+        if let signal = report.signal {
+            StandardError.write("gleaner: stopped by signal \(signal); every stage was signalled and has ended")
+            throw ExitCode(128 + signal)
+        }
+        if !report.timedOut.isEmpty {
+            let limit = [stageSeconds.map { "--stage-timeout \($0) s" }, pipeline.timeout.map { "timeout: \($0) s" }]
+                .compactMap { $0 }.joined(separator: " or ")
+            for index in report.timedOut {
+                StandardError.write("gleaner: stage \(index + 1) '\(plan.commands[index].label)' was stopped after \(limit)")
+            }
+            throw ExitCode(124)
         }
         let failures = report.failures
         // The spark driver has already named the stage that failed inside it.
@@ -162,22 +189,21 @@ struct Run: ParsableCommand {
     }
 
     /// Creates the folders of report outputs and empties the dead-letter file, so each run's
-    /// rejects are its own (stages append to it).
+    /// rejects are its own (stages append to it). Folders are resolved as the kernel resolves
+    /// them and checked before any stage starts; a device or FIFO is never replaced.
     private func prepareOutputs(of pipeline: Pipeline) throws {
         var files = pipeline.stages.compactMap { stage -> String? in
             if case .text(let path)? = stage.option("output") { return path }
             return nil
         }
-        if let deadLetter = pipeline.deadLetter, pipeline.onError == .deadLetter { files.append(deadLetter) }
-        for path in files {
-            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        }
-        if let deadLetter = pipeline.deadLetter, pipeline.onError == .deadLetter {
-            guard FileManager.default.createFile(atPath: deadLetter, contents: Data()) else {
-                StandardError.write("gleaner: cannot create the dead-letter file \(deadLetter)")
-                throw ExitCode(SysExit.ioError)
-            }
+        let deadLetter = pipeline.onError == .deadLetter ? pipeline.deadLetter : nil
+        if let deadLetter { files.append(deadLetter) }
+        do {
+            for path in files { try OutputFile.prepareFolder(for: path) }
+            if let deadLetter { try OutputFile.empty(deadLetter) }
+        } catch {
+            StandardError.write("gleaner: \(error)")
+            throw ExitCode(error.exitStatus == SysExit.noInput ? 73 : error.exitStatus)
         }
     }
 }
