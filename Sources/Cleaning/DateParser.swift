@@ -1,3 +1,4 @@
+import GleanerCore
 /// Reads the publication dates news pages print or declare, and writes them as ISO-8601.
 ///
 /// Handles ISO forms (`2023-12-07`, `2023-12-07T10:30:00+01:00`, `2023-12-07 10:30:00.000`),
@@ -15,7 +16,7 @@ public enum DateParser {
 
         /// ISO-8601: `2023-12-07` or `2023-12-07T10:30:00Z`.
         public var iso: String {
-            let date = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+            let date = "\(Digits.pad(year, 4))-\(Digits.pad(month, 2))-\(Digits.pad(day, 2))"
             guard let time else { return date }
             return date + "T" + time
         }
@@ -31,61 +32,19 @@ public enum DateParser {
 
     /// Parses a date written as ISO-8601 or a close variant; time and offset are kept.
     static func parseISO(_ text: String) -> Stamp? {
-        let bytes = Array(text.utf8)
-        var index = 0
-        func number(_ count: Int) -> Int? {
-            guard index + count <= bytes.count else { return nil }
-            var value = 0
-            for offset in 0..<count {
-                let byte = bytes[index + offset]
-                guard byte >= 48, byte <= 57 else { return nil }
-                value = value * 10 + Int(byte - 48)
-            }
-            index += count
-            return value
+        guard let date = ISODate.read(text, rules: .lenient) else { return nil }
+        var stamp = Stamp(year: date.year, month: date.month, day: date.day, time: nil)
+        guard let time = date.time else {
+            let next = text.utf8.dropFirst(date.length).first
+            return next.map { !isDigit($0) } ?? true ? stamp : nil
         }
-        guard let year = number(4), index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "/") else {
-            return nil
+        var written = "\(Digits.pad(time.hour)):\(Digits.pad(time.minute)):\(Digits.pad(min(time.second ?? 0, 59)))"
+        switch date.zone {
+        case .utc?: written += "Z"
+        case .offset(let sign, let hours, let minutes)?: written += "\(sign < 0 ? "-" : "+")\(Digits.pad(hours)):\(Digits.pad(minutes))"
+        case nil: break
         }
-        let separator = bytes[index]
-        index += 1
-        guard let month = number(2), index < bytes.count, bytes[index] == separator else { return nil }
-        index += 1
-        guard let day = number(2), valid(year: year, month: month, day: day) else { return nil }
-        var stamp = Stamp(year: year, month: month, day: day, time: nil)
-        guard index < bytes.count, bytes[index] == UInt8(ascii: "T") || bytes[index] == UInt8(ascii: " ") else {
-            return index == bytes.count || !isDigit(bytes[index]) ? stamp : nil
-        }
-        index += 1
-        guard let hour = number(2), index < bytes.count, bytes[index] == UInt8(ascii: ":"), hour < 24 else { return stamp }
-        index += 1
-        guard let minute = number(2), minute < 60 else { return stamp }
-        var second = 0
-        if index < bytes.count, bytes[index] == UInt8(ascii: ":") {
-            index += 1
-            second = number(2) ?? 0
-        }
-        // Skip fractional seconds: news sites write anything from 1 to 9 digits.
-        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
-            index += 1
-            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
-        }
-        var time = "\(pad(hour, 2)):\(pad(minute, 2)):\(pad(min(second, 59), 2))"
-        while index < bytes.count, bytes[index] == UInt8(ascii: " ") { index += 1 }
-        if index < bytes.count {
-            let sign = bytes[index]
-            if sign == UInt8(ascii: "Z") {
-                time += "Z"
-            } else if sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
-                index += 1
-                if let offsetHours = number(2) {
-                    if index < bytes.count, bytes[index] == UInt8(ascii: ":") { index += 1 }
-                    let offsetMinutes = number(2) ?? 0
-                    time += "\(Character(Unicode.Scalar(sign)))\(pad(offsetHours, 2)):\(pad(offsetMinutes, 2))"
-                }
-            }
-        }
-        stamp.time = time
+        stamp.time = written
         return stamp
     }
 
@@ -178,14 +137,10 @@ public enum DateParser {
         if meridiem.isEmpty, index + 1 < words.count { meridiem = Substring(words[index + 1]) }
         if meridiem == "pm" || meridiem == "p.m." || meridiem == "p", hour < 12 { hour += 12 }
         if meridiem == "am" || meridiem == "a.m." || meridiem == "a", hour == 12 { hour = 0 }
-        return "\(pad(hour, 2)):\(pad(minute, 2)):00"
+        return "\(Digits.pad(hour, 2)):\(Digits.pad(minute, 2)):00"
     }
 
-    static func valid(year: Int, month: Int, day: Int) -> Bool {
-        guard (1...12).contains(month), day >= 1 else { return false }
-        let lengths = [31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return day <= lengths[month - 1]
-    }
+    static func valid(year: Int, month: Int, day: Int) -> Bool { CalendarDays.isValid(year: year, month: month, day: day) }
 
     static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
 }
@@ -210,9 +165,4 @@ struct DateTokens {
         if !current.isEmpty { words.append(current) }
         words = words.map { $0.hasSuffix("-") || $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
     }
-}
-
-func pad(_ value: Int, _ width: Int) -> String {
-    let digits = String(value)
-    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
 }

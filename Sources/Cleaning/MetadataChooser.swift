@@ -1,3 +1,4 @@
+import GleanerCore
 /// Picks each metadata field from what a page declares, most reliable source first.
 struct MetadataChooser {
     let found: MetadataReader.Found

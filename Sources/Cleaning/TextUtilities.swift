@@ -1,12 +1,4 @@
 extension String {
-    /// The string without leading and trailing whitespace (including no-break spaces).
-    func trimmingWhitespace() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-        return String(scalars[first...last])
-    }
-
     /// Runs of whitespace collapsed to one space, trimmed.
     func collapsingWhitespace() -> String {
         var collapser = WhitespaceCollapser()

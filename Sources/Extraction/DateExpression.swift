@@ -26,8 +26,9 @@ public indirect enum DateExpression: Sendable, Equatable {
     /// A calendar date with some fields: "December 7, 2023", "January 2019", "7 Dec", "2009", "February".
     /// A missing year is inferred from the reference date.
     case calendar(year: Int?, month: Int?, day: Int?)
-    /// An all-numeric date whose field order depends on the date order: "12/07/2023".
-    case numeric(first: Int, second: Int, year: Int)
+    /// An all-numeric date whose field order depends on the date order: "12/07/2023";
+    /// without a year ("17/06") the year is inferred from the reference date.
+    case numeric(first: Int, second: Int, year: Int?)
     /// A decade by its first year: "the 1990s" → 1990.
     case decade(Int)
     /// "today" (0), "yesterday" (-1), "tomorrow" (1), "last night" (-1).
@@ -49,4 +50,19 @@ public indirect enum DateExpression: Sendable, Equatable {
     case season(Season, year: Int?, offset: Int?)
     /// A range: "from 2019 to 2021", "between March and May", "December 3-5, 2023".
     case range(DateExpression, DateExpression)
+    /// A date moved by a number of periods: "in three weeks" (3, week, from nil: the reference),
+    /// "two days after today", "two weeks from Monday" (2, week, from the weekday), "three days before
+    /// June 5" (-3, day, ...).
+    case shift(Int, DatePeriod, from: DateExpression?)
+    /// The Monday-to-Sunday week holding a day: "the week of June 3rd".
+    case weekOf(DateExpression)
+    /// The n-th seven days of a month: "the first week of May" (1, May).
+    case weekOfMonth(Int, month: DateExpression)
+    /// An ISO 8601 week number: "week 12" (12, year nil: the reference's), "week 12 of 2024".
+    case isoWeek(Int, year: Int?)
+    /// A day of the reference's month: "on the 5th".
+    case dayOfMonth(Int)
+    /// A weekday (1 = Monday) in a week relative to the reference's: "next week Wed" (3, 1),
+    /// "Tuesday last week" (2, -1).
+    case weekdayOfWeek(Int, weekOffset: Int)
 }

@@ -28,7 +28,7 @@ public struct DateRecognizer: Recognizer {
             let candidate: Bool
             switch token.kind {
             case .number: candidate = true
-            case .word: candidate = token.lexeme >= 0 && tokens.has(index, .startsDate)
+            case .word: candidate = token.lexeme >= 0 && tokens.has(index, [.startsDate, .hedgeApproximate, .hedgeMinimum])
             case .symbol: candidate = tokens.isSymbol(index, "'") || tokens.isSymbol(index, "’")
             }
             if candidate, let (_, first, end) = grammar.match(at: index) {
@@ -74,6 +74,7 @@ struct DateGrammar {
             }
             return nil
         }
+        if tokens.isWord(index, "in") { return inPeriods(at: index) }
         guard let lower = single(at: index, context: false) else { return nil }
         if let upper = rangeUpper(after: lower, connectors: ["to", "until", "till", "through", "thru"]) {
             return (.range(lower.0, upper.0), lower.first, upper.end)
@@ -83,13 +84,25 @@ struct DateGrammar {
 
     /// The end of a range after `lower`: a connector word or a dash, then a date of a compatible kind.
     private func rangeUpper(after lower: Match, connectors: Set<String>) -> Match? {
-        guard case .calendar = lower.0 else { return nil }
+        guard Self.isDay(lower.0) else { return nil }
         let position = lower.end
         guard position < tokens.count else { return nil }
         let isConnector = tokens.isWord(position, in: connectors) || (connectors.contains("to") && tokens.isDash(position))
-        guard isConnector, let upper = single(at: position + 1, context: true) else { return nil }
-        guard case .calendar = upper.0 else { return nil }
+        guard isConnector, let upper = single(at: position + 1, context: true), Self.isDay(upper.0) else { return nil }
         return upper
+    }
+
+    /// A calendar date or an all-numeric one: what a range can join ("March 3, 2019 - 04/15/2019").
+    private static func isDay(_ expression: DateExpression) -> Bool {
+        switch expression {
+        case .calendar, .numeric: return true
+        default: return false
+        }
+    }
+
+    /// A dash or a tilde between the two ends of a range ("2010-2012", "2010~2012").
+    private func isRangeDash(_ index: Int) -> Bool {
+        tokens.isDash(index) || tokens.isSymbol(index, "~") || tokens.isSymbol(index, "～")
     }
 
     // MARK: - Single expressions
@@ -107,6 +120,28 @@ struct DateGrammar {
             let classes = entry.classes
             if classes.contains(.month) { return monthFirst(at: index, month: Int(entry.number), context: context) }
             if classes.contains(.weekday) { return weekday(at: index, day: Int(entry.number)) }
+            if classes.contains(.ordinal) || classes.contains(.cardinal), let match = ordinalOfMonth(at: index, context: context) {
+                return match
+            }
+            if entry.word == "week", let match = week(at: index) { return match }
+            // "the day after tomorrow", "the day before yesterday".
+            if entry.word == "day", tokens.isWord(index + 1, in: ["after", "before"]), let relative = tokens.entry(index + 2),
+               relative.classes.contains(.relativeDay), relative.word != "today", relative.word != "tonight"
+            {
+                let offset = Int(relative.number) + (tokens.isWord(index + 1, "after") ? 1 : -1)
+                return (.relativeDay(offset), index, index + 3)
+            }
+            if let (year, end) = spelledYear(at: index) { return (.calendar(year: year, month: nil, day: nil), index, end) }
+            if entry.word == "year", let (year, end) = spelledYear(at: index + 1) {
+                return (.calendar(year: year, month: nil, day: nil), index, end)
+            }
+            if entry.word == "fiscal", let year = fourDigitYear(index + 1) { return (.calendar(year: year, month: nil, day: nil), index, index + 2) }
+            // "year-earlier", "year-ago" results: the year before.
+            if entry.word == "year", tokens.isDash(index + 1), tokens.attached(index + 1), tokens.attached(index + 2),
+               tokens.isWord(index + 2, in: ["earlier", "ago"])
+            {
+                return (.ago(1, .year), index, index + 3)
+            }
             if classes.contains(.relativeDay) {
                 return (.relativeDay(Int(entry.number)), index, partOfDayEnd(after: index + 1))
             }
@@ -115,8 +150,15 @@ struct DateGrammar {
             {
                 return match
             }
-                if entry.word == "the", let inner = single(at: index + 1, context: context), theTakesPart(inner.0, at: index + 1) {
+            if entry.word == "the", let inner = single(at: index + 1, context: context), theTakesPart(inner.0, at: index + 1) {
                 return (inner.0, index, inner.end)
+            }
+            // "on the 5th", "by the 21st": a day of the month in hand (the reference's).
+            if entry.word == "the", !strict || index > 0 && tokens.isWord(index - 1, in: ["on", "by", "until", "till", "since"]),
+               let day = numberedOrdinal(at: index + 1), !tokens.isWordToken(day.end) || tokens.has(day.end, [.stop, .datePreposition])
+                && !tokens.isWord(day.end, "of")
+            {
+                return (.dayOfMonth(day.value), index, day.end)
             }
             if classes.contains(.periodPart), let match = periodPart(at: index, context: context) { return match }
             if let match = ago(at: index) { return match }
@@ -142,7 +184,131 @@ struct DateGrammar {
             // "Black Friday", "Ash Wednesday": a name, not a date.
             return nil
         }
+        // "Tuesday next week", "Friday last week".
+        if let offset = tokens.relativeOffset(index + 1), tokens.isWord(index + 2, "week") {
+            return (.weekdayOfWeek(day, weekOffset: offset), index, index + 3)
+        }
         return (.weekday(day, offset: nil), index, partOfDayEnd(after: index + 1))
+    }
+
+    /// A weekday written short ("Wed", "Thurs"), only where a date is certain ("next week Wed").
+    private func weekdayAbbreviation(_ index: Int) -> Int? {
+        guard tokens.isWordToken(index), tokens[index].capitalized || !strict else { return nil }
+        switch tokens.lowercased(index) {
+        case "mon": return 1
+        case "tue", "tues": return 2
+        case "wed": return 3
+        case "thu", "thur", "thurs": return 4
+        case "fri": return 5
+        case "sat": return 6
+        case "sun": return 7
+        default: return nil
+        }
+    }
+
+    /// "week 12", "week 12 of 2024", "the week of June 3rd".
+    private func week(at index: Int) -> Match? {
+        if let number = tokens.integer(index + 1), tokens.length(index + 1) <= 2, (1...53).contains(number) {
+            if tokens.isWord(index + 2, "of") || tokens.isSymbol(index + 2, ","), let year = fourDigitYear(index + 3) {
+                return (.isoWeek(number, year: year), index, index + 4)
+            }
+            if let year = fourDigitYear(index + 2) { return (.isoWeek(number, year: year), index, index + 3) }
+            // "week 12" alone: not "week 12 games" or "Week 3 of the season".
+            if strict, tokens.isWord(index + 2, "of") || tokens.isWordToken(index + 2) && !tokens.has(index + 2, [.stop, .datePreposition]) {
+                return nil
+            }
+            return (.isoWeek(number, year: nil), index, index + 2)
+        }
+        if tokens.isWord(index + 1, "of"), let day = single(at: index + 2, context: true), case .calendar(_, _?, _?) = day.0 {
+            return (.weekOf(day.0), index, day.end)
+        }
+        return nil
+    }
+
+    /// "third of Sept", "the fifth of March 2024", "the first week of May", "the 3rd week of June".
+    private func ordinalOfMonth(at index: Int, context: Bool) -> Match? {
+        guard let day = spelledDay(at: index, ordinalOnly: true) ?? numberedOrdinal(at: index) else { return nil }
+        var position = day.end
+        if tokens.isWord(position, "week"), tokens.isWord(position + 1, "of"), let month = single(at: position + 2, context: true) {
+            switch month.0 {
+            case .calendar(_, _?, nil), .relativeMonth, .monthOfYear:
+                return day.value <= 5 ? (.weekOfMonth(day.value, month: month.0), index, month.end) : nil
+            default:
+                return nil
+            }
+        }
+        guard tokens.isWord(position, "of") else { return nil }
+        position += 1
+        guard let entry = tokens.entry(position), entry.classes.contains(.month), tokens[position].capitalized || !strict else { return nil }
+        var end = position + 1
+        // "the third of Sept. 2024" keeps the abbreviation's dot; "the third of Sept." leaves it to the sentence.
+        var yearPosition = end
+        if tokens.isSymbol(yearPosition, "."), tokens.attached(yearPosition), isAbbreviatedMonth(position) { yearPosition += 1 }
+        if tokens.isSymbol(yearPosition, ",") { yearPosition += 1 }
+        var year: Int?
+        if let value = fourDigitYear(yearPosition) {
+            year = value
+            end = yearPosition + 1
+        }
+        return (.calendar(year: year, month: Int(entry.number), day: day.value), index, end)
+    }
+
+    /// A year in words as speech transcripts write it: "nineteen ninety-six", "nineteen eighty",
+    /// "two thousand", "two thousand and three" (the last two only after "year").
+    private func spelledYear(at index: Int) -> (Int, Int)? {
+        guard let entry = tokens.entry(index), entry.classes.contains(.cardinal) else { return nil }
+        if entry.word == "nineteen", let tens = tokens.entry(index + 1), tens.classes.contains(.cardinal), tens.number >= 20,
+           Int(tens.number) % 10 == 0
+        {
+            var end = index + 2
+            var value = 1900 + Int(tens.number)
+            if tokens.isDash(end), tokens.attached(end), let unit = tokens.entry(end + 1), unit.classes.contains(.cardinal),
+               (1...9).contains(Int(unit.number))
+            {
+                value += Int(unit.number)
+                end += 2
+            } else if let unit = tokens.entry(end), unit.classes.contains(.cardinal), (1...9).contains(Int(unit.number)) {
+                value += Int(unit.number)
+                end += 1
+            }
+            return (value, end)
+        }
+        if entry.word == "two", tokens.isWord(index + 1, "thousand"), index > 0, tokens.isWord(index - 1, "year") {
+            var end = index + 2
+            var value = 2000
+            let unitPosition = tokens.isWord(end, "and") ? end + 1 : end
+            if let unit = tokens.entry(unitPosition), unit.classes.contains(.cardinal), (1...19).contains(Int(unit.number)) {
+                value += Int(unit.number)
+                end = unitPosition + 1
+            }
+            return (value, end)
+        }
+        return nil
+    }
+
+    /// "3rd", "21st" as a day (a number with its ordinal suffix).
+    private func numberedOrdinal(at index: Int) -> (value: Int, end: Int)? {
+        guard let day = dayNumber(index), day.end == index + 2 else { return nil }
+        return day
+    }
+
+    /// A day of the month in words: "eighth", "twenty-first", "twenty one", "thirty" (cardinals
+    /// only when `ordinalOnly` is false).
+    private func spelledDay(at index: Int, ordinalOnly: Bool) -> (value: Int, end: Int)? {
+        guard let entry = tokens.entry(index) else { return nil }
+        if entry.classes.contains(.ordinal), (1...31).contains(Int(entry.number)) { return (Int(entry.number), index + 1) }
+        guard entry.classes.contains(.cardinal), (20...30).contains(Int(entry.number)) || !ordinalOnly && (1...19).contains(Int(entry.number))
+        else { return nil }
+        let tens = Int(entry.number)
+        var next = index + 1
+        if tokens.isDash(next), tokens.attached(next), tokens.attached(next + 1) { next += 1 }
+        if tens % 10 == 0, tens >= 20, let unit = tokens.entry(next), next > index, tokens.isWordToken(next),
+           !tokens[next].newlineBefore, (1...9).contains(Int(unit.number)), tens + Int(unit.number) <= 31,
+           unit.classes.contains(.ordinal) || unit.classes.contains(.cardinal) && !ordinalOnly
+        {
+            return (tens + Int(unit.number), next + 1)
+        }
+        return ordinalOnly ? nil : (tens, index + 1)
     }
 
     private func partOfDayEnd(after index: Int) -> Int {
@@ -152,7 +318,7 @@ struct DateGrammar {
     /// "last week", "this year", "next Tuesday", "last February", "last night", "this morning".
     private func relative(at index: Int, offset: Int) -> Match? {
         let word = tokens.entry(index)!.word
-        guard word == "last" || word == "this" || word == "next" || word == "coming" || word == "current" else { return nil }
+        guard ["last", "this", "next", "coming", "current", "past", "previous"].contains(word) else { return nil }
         let next = index + 1
         guard let entry = tokens.entry(next) else { return nil }
         if entry.classes.contains(.period), let period = entry.period {
@@ -167,6 +333,12 @@ struct DateGrammar {
             case .quarter: datePeriod = .quarter
             case .decade: datePeriod = .decade
             default: return nil
+            }
+            // "next week Wed", "last week Tuesday": a day of that week.
+            if datePeriod == .week {
+                let day = tokens.has(next + 1, .weekday) && (tokens[next + 1].capitalized || !strict)
+                    ? tokens.entry(next + 1).map { Int($0.number) } : weekdayAbbreviation(next + 1)
+                if let day { return (.weekdayOfWeek(day, weekOffset: offset), index, next + 2) }
             }
             return (.relativePeriod(datePeriod, offset: offset), index, next + 1)
         }
@@ -208,6 +380,9 @@ struct DateGrammar {
         }
         guard let inner = single(at: next, context: true) else { return nil }
         switch inner.0 {
+        case .relativeDay, .weekday:
+            guard word != "end", word != "beginning", word != "start", word != "middle" else { return nil }
+            return (inner.0, index, inner.end)
         case .relativePeriod, .calendar, .decade, .monthOfYear, .relativeMonth, .season:
             if case .calendar(let year, let month, let day) = inner.0, day != nil || (year == nil && month == nil) { return nil }
             return (inner.0, index, inner.end)
@@ -216,8 +391,36 @@ struct DateGrammar {
         }
     }
 
-    /// "two years ago", "3 weeks ago", "a decade ago".
+    /// "two years ago", "3 weeks ago", "a decade ago", "nearly four years ago", "a year earlier",
+    /// "three days from today", "two days after today", "two weeks from Monday", "three weeks from now".
     private func ago(at index: Int) -> Match? {
+        var position = index
+        // A hedge the date keeps: "nearly four years ago", "more than a year ago", "a week or so ago".
+        if let hedge = Hedge.match(tokens, at: index), hedge.bound == nil || tokens.isWord(index, "more") {
+            position = hedge.end
+        }
+        guard let (amount, unit, afterUnit) = periodCount(at: position) else { return nil }
+        var end = afterUnit
+        if tokens.isWord(end, "or"), tokens.isWord(end + 1, "so") { end += 2 }
+        if tokens.isWord(end, "ago") || tokens.isWord(end, "earlier") && position == index {
+            return (.ago(amount, unit), index, end + 1)
+        }
+        guard position == index, end == afterUnit else { return nil }
+        if tokens.isWord(end, "from"), tokens.isWord(end + 1, "now") { return (.shift(amount, unit, from: nil), index, end + 2) }
+        if tokens.isWord(end, in: ["from", "after", "before"]), let anchor = single(at: end + 1, context: true) {
+            switch anchor.0 {
+            case .relativeDay, .weekday, .calendar(_, _?, _?), .numeric:
+                let sign = tokens.isWord(end, "before") ? -1 : 1
+                return (.shift(sign * amount, unit, from: anchor.0), index, anchor.end)
+            default:
+                return nil
+            }
+        }
+        return nil
+    }
+
+    /// "two years", "3 weeks", "a decade" at `index`: the count, its period and the token after.
+    private func periodCount(at index: Int) -> (Int, DatePeriod, Int)? {
         var amount = 0
         var position = index
         if tokens.isWord(index, "a") || tokens.isWord(index, "an") || tokens.isWord(index, "one") {
@@ -229,9 +432,7 @@ struct DateGrammar {
         } else {
             return nil
         }
-        guard let entry = tokens.entry(position), entry.classes.contains(.period), let period = entry.period,
-              tokens.isWord(position + 1, "ago")
-        else { return nil }
+        guard let entry = tokens.entry(position), entry.classes.contains(.period), let period = entry.period else { return nil }
         let unit: DatePeriod
         switch period {
         case .day: unit = .day
@@ -242,7 +443,42 @@ struct DateGrammar {
         case .century: unit = .century
         default: return nil
         }
-        return (.ago(amount, unit), index, position + 2)
+        return (amount, unit, position + 1)
+    }
+
+    /// True when a past-tense verb comes shortly before `index` in the same sentence ("destroyed
+    /// 1,000 homes in two days", "rose 5% in a week"): what follows is a span of time, not a date.
+    private func pastTenseBefore(_ index: Int) -> Bool {
+        var position = index - 1
+        while position >= 0, index - position <= 8 {
+            if tokens.isSymbol(position, ".") || tokens.isSymbol(position, ";") || tokens[position + 1].newlineBefore { return false }
+            if tokens.isWordToken(position) {
+                let word = tokens.lowercased(position)
+                if word.count > 3, word.hasSuffix("ed"), !tokens[position].capitalized || position == 0 { return true }
+                if Self.pastVerbs.contains(word) { return true }
+            }
+            position -= 1
+        }
+        return false
+    }
+
+    static let pastVerbs: Set<String> = [
+        "was", "were", "had", "did", "took", "made", "got", "came", "went", "sold", "rose", "fell", "grew", "lost", "won",
+        "saw", "built", "spent", "paid", "brought", "bought", "ran", "left", "became", "began", "hit", "cut", "drew",
+    ]
+
+    /// "in three weeks", "in two days", "in a month": that far after the reference (a span of
+    /// time when a verb of change comes before: "doubled in two years" is not a date).
+    private func inPeriods(at index: Int) -> Match? {
+        guard tokens.isWord(index, "in"), let (amount, unit, end) = periodCount(at: index + 1), !pastTenseBefore(index) else { return nil }
+        guard unit == .day || unit == .week || unit == .month || tokens.isWord(end, "time") else { return nil }
+        if tokens.isWord(end, "of") || tokens.isWord(end, "to") || tokens.isWord(end, "and") { return nil }
+        // "in three years' time"
+        if tokens.isWord(end, "time") { return (.shift(amount, unit, from: nil), index, end + 1) }
+        if tokens.isSymbol(end, "'") || tokens.isSymbol(end, "’"), tokens.isWord(end + 1, "time") {
+            return (.shift(amount, unit, from: nil), index, end + 2)
+        }
+        return (.shift(amount, unit, from: nil), index, end)
     }
 
     /// "Q3 2023", "the third quarter of 2023", "the first quarter".
@@ -301,9 +537,53 @@ struct DateGrammar {
 
     private func monthFirst(at index: Int, month: Int, context: Bool) -> Match? {
         let isAbbreviation = isAbbreviatedMonth(index)
-        if strict, !tokens[index].capitalized { return nil }
+        // A lower-case month ("march 2019", "june 5, 2021") only with its year: "march" and "may" are words.
+        if strict, !tokens[index].capitalized {
+            let day = dayNumber(index + 1)
+            let yearPosition = day.map { tokens.isSymbol($0.end, ",") ? $0.end + 1 : $0.end } ?? index + 1
+            guard tokens.length(index) > 3, fourDigitYear(yearPosition) != nil, !tokens.has(yearPosition + 1, .measure),
+                  !headNounFollows(yearPosition + 1)
+            else { return nil }
+        }
         var position = index + 1
         if isAbbreviation, tokens.isSymbol(position, "."), tokens.attached(position) { position += 1 }
+        // "Nov/5", "Jul-8": month and day joined by a slash or dash.
+        if tokens.isSymbol(position, "/") || tokens.isDash(position), tokens.attached(position), tokens.attached(position + 1),
+           let day = dayNumber(position + 1),
+           !(tokens.attached(day.end) && (tokens.isSymbol(day.end, "/") || tokens.isDash(day.end) || tokens.isNumber(day.end)))
+        {
+            return (.calendar(year: nil, month: month, day: day.value), index, day.end)
+        }
+        // "Mar-Apr 2018", "March-April": a range of months.
+        if tokens.isDash(position), tokens.attached(position), tokens.attached(position + 1), let other = tokens.entry(position + 1),
+           other.classes.contains(.month), Int(other.number) != month
+        {
+            var end = position + 2
+            if tokens.isSymbol(end, "."), tokens.attached(end), isAbbreviatedMonth(position + 1) { end += 1 }
+            let year = fourDigitYear(end)
+            if year != nil { end += 1 }
+            if year != nil || !strict || context {
+                return (.range(.calendar(year: year, month: month, day: nil), .calendar(year: year, month: Int(other.number), day: nil)), index, end)
+            }
+        }
+        // "June twenty one", "March eighth", "April thirty".
+        // A cardinal ("June twenty one") must end the phrase; an ordinal ("March eighth") may go on.
+        if tokens.isWordToken(position), !tokens[position].newlineBefore, let day = spelledDay(at: position, ordinalOnly: false),
+           tokens.has(day.end - 1, .ordinal) ? !tokens.has(day.end, .period) : !tokens.isWordToken(day.end)
+        {
+            var end = day.end
+            var year: Int?
+            let yearPosition = tokens.isSymbol(end, ",") ? end + 1 : end
+            if let value = fourDigitYear(yearPosition) {
+                year = value
+                end = yearPosition + 1
+            }
+            return (.calendar(year: year, month: month, day: day.value), index, end)
+        }
+        // "March the 3rd": the article before the day.
+        if tokens.isWord(position, "the"), let day = numberedOrdinal(at: position + 1) {
+            return (.calendar(year: fourDigitYear(day.end), month: month, day: day.value), index, fourDigitYear(day.end) != nil ? day.end + 1 : day.end)
+        }
         // Month Day[th][-Day2][,] [Year]
         if let day = dayNumber(position) {
             var end = day.end
@@ -332,6 +612,7 @@ struct DateGrammar {
         if let year = fourDigitYear(yearPosition) {
             return (.calendar(year: year, month: month, day: nil), index, yearPosition + 1)
         }
+        if let (year, end) = spelledYear(at: yearPosition) { return (.calendar(year: year, month: month, day: nil), index, end) }
         // Month [of] this/last/next year
         var relativePosition = index + 1
         if tokens.isWord(relativePosition, "of") { relativePosition += 1 }
@@ -356,7 +637,13 @@ struct DateGrammar {
         if case .quarter = expression { return true }
         if case .range = expression, tokens.isWord(index + 2, "century") { return true }
         if case .season = expression { return true }
+        if case .weekOf = expression { return true }
+        if case .weekOfMonth = expression { return true }
         guard let word = tokens.entry(index)?.word else { return false }
+        if case .calendar(_, _?, _?) = expression, tokens.has(index, .ordinal) { return true }
+        if case .relativePeriod = expression, ["past", "previous", "coming", "current"].contains(word) { return true }
+        if case .calendar(_?, nil, nil) = expression, word == "year" { return true }
+        if case .relativeDay = expression, word == "day" { return true }
         return ["end", "beginning", "start", "middle"].contains(word)
     }
 
@@ -398,6 +685,10 @@ struct DateGrammar {
     private func numeric(at index: Int, context: Bool) -> Match? {
         // A number glued to a word or symbol ("a?b=1", "v2", "#5") is part of something else.
         if !context, index > 0, tokens.attached(index), !opensNumber(index - 1) { return nil }
+        if numberedOrdinal(at: index) != nil, tokens.isWord(index + 2, "week"), let match = ordinalOfMonth(at: index, context: context) {
+            return match
+        }
+        if let match = dayMonth(at: index, context: context) { return match }
         // Day-first: "7 December 2023", "7th of December", "3-5 March 2023".
         if let day = dayNumber(index) {
             var position = day.end
@@ -441,8 +732,8 @@ struct DateGrammar {
             }
         }
         guard (1000...2199).contains(year) else { return nil }
-        // Year ranges: "2019-2021", "2019–21", "2019/20".
-        if tokens.isDash(index + 1) || tokens.isSymbol(index + 1, "/"), tokens.attached(index + 1), tokens.attached(index + 2),
+        // Year ranges: "2019-2021", "2019–21", "2019/20", "2010~2012"; a year and month: "2018-7", "2019-03".
+        if isRangeDash(index + 1) || tokens.isSymbol(index + 1, "/"), tokens.attached(index + 1), tokens.attached(index + 2),
            tokens.isNumber(index + 2)
         {
             if tokens.isPlainDigits(index + 2, count: 4), let other = tokens.integer(index + 2), other > year, other - year < 200 {
@@ -450,6 +741,12 @@ struct DateGrammar {
             }
             if tokens.isPlainDigits(index + 2, count: 2), let short = tokens.integer(index + 2), short == (year + 1) % 100 {
                 return (.range(.calendar(year: year, month: nil, day: nil), .calendar(year: year + 1, month: nil, day: nil)), index, index + 3)
+            }
+            if tokens.isDash(index + 1), tokens.isPlainDigits(index + 2, count: 1) || tokens.isPlainDigits(index + 2, count: 2),
+               let month = tokens.integer(index + 2), (1...12).contains(month),
+               !(tokens.attached(index + 3) && (tokens.isDash(index + 3) || tokens.isSymbol(index + 3, "/") || tokens.isNumber(index + 3)))
+            {
+                return (.calendar(year: year, month: month, day: nil), index, index + 3)
             }
             return nil
         }
@@ -493,6 +790,27 @@ struct DateGrammar {
         let year = yearDigits == 2 ? (c < 50 ? 2000 + c : 1900 + c) : c
         guard (1...31).contains(a), (1...31).contains(b), a <= 12 || b <= 12 else { return nil }
         return (.numeric(first: a, second: b, year: year), index, index + 5)
+    }
+
+    /// "17/06", "05/11": day and month (or month and day) with no year. Taken when both parts have two
+    /// digits or a date preposition comes first ("on 3/4"), so fractions and scores ("3/4 of", "24/7") are not dates.
+    private func dayMonth(at index: Int, context: Bool) -> Match? {
+        guard tokens.isSymbol(index + 1, "/"), tokens.attached(index + 1), tokens.attached(index + 2), tokens.isNumber(index + 2),
+              tokens.length(index) <= 2, tokens.length(index + 2) <= 2,
+              let a = tokens.integer(index), let b = tokens.integer(index + 2), (1...31).contains(a), (1...31).contains(b), a <= 12 || b <= 12
+        else { return nil }
+        let after = index + 3
+        if tokens.attached(after), tokens.isSymbol(after, "/") || tokens.isDash(after) || tokens.isNumber(after) || tokens.isSymbol(after, ".") && tokens.isNumber(after + 1) {
+            return nil
+        }
+        if index > 0, tokens.attached(index), tokens.isSymbol(index - 1, "/") || tokens.isNumber(index - 1) { return nil }
+        if strict, !context {
+            let twoDigits = tokens.length(index) == 2 && tokens.length(index + 2) == 2
+            let preposition = index > 0 && (tokens.entry(index - 1).map { $0.classes.contains(.datePreposition) && $0.word != "of" } ?? false)
+            guard twoDigits || preposition else { return nil }
+            if tokens.isWord(after, "of") { return nil }
+        }
+        return (.numeric(first: a, second: b, year: nil), index, after)
     }
 
     /// Symbols that may stand right before a date's first number: brackets and quotes.

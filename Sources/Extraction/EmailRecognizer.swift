@@ -51,6 +51,18 @@ public struct EmailRecognizer: Recognizer {
         while start > 0, at - start < 64, isLocal(scalars[start - 1]) { start -= 1 }
         while start < at, "._%+-'".unicodeScalars.contains(scalars[start]) { start += 1 }
         guard start < at else { return nil }
+        // An address literal: "admin@[192.168.0.1]", "ops@[IPv6:2001:db8::1]".
+        if at + 1 < scalars.count, scalars[at + 1] == "[" {
+            var close = at + 2
+            while close < scalars.count, close - at < 48, scalars[close] != "]",
+                  isDomain(scalars[close]) || scalars[close] == ":" { close += 1 }
+            guard close < scalars.count, scalars[close] == "]", close > at + 2 else { return nil }
+            let inside = scalars[(at + 2)..<close]
+            let dots = inside.filter { $0 == "." }.count
+            let ipv4 = dots == 3 && inside.allSatisfy { $0 == "." || ($0.value >= 48 && $0.value <= 57) }
+            let ipv6 = inside.starts(with: "IPv6:".unicodeScalars) || inside.starts(with: "ipv6:".unicodeScalars)
+            return ipv4 || ipv6 ? (start, close + 1) : nil
+        }
         var end = at + 1
         while end < scalars.count, end - at < 255, isDomain(scalars[end]) { end += 1 }
         // Trailing punctuation is the sentence's: "write to a@b.org."

@@ -68,7 +68,9 @@ public struct MoneyRecognizer: Recognizer {
     }
 
     private static func mayBePrefix(_ tokens: Tokens, _ index: Int) -> Bool {
-        if tokens.isSymbol(index + 1, "$") || tokens.isSymbol(index + 1, "¥") { return tokens.attached(index + 1) }
+        if tokens.isSymbol(index + 1, "$") || tokens.isSymbol(index + 1, "¥") {
+            return tokens.attached(index + 1) || CurrencyMatcher.spacedSymbol(tokens, at: index) != nil
+        }
         guard tokens.isNumber(index + 1) || tokens.isDash(index + 1) else { return false }
         return tokens.text(index) == "R" || CurrencyTable.prefixes[tokens.text(index)] != nil
     }
@@ -92,7 +94,9 @@ public struct MoneyRecognizer: Recognizer {
             if negative { number.value = -number.value }
             var parse = MoneyParse(amount: number.value, currency: marker.code)
             var end = number.end
-            if let (upper, rangeEnd) = rangeUpper(tokens, after: end, marker: marker, lower: number) {
+            // "rose by $12.5 billion to $310 billion": a change and a level, two amounts.
+            let change = marker.first > 0 && tokens.isWord(marker.first - 1, "by")
+            if !change || !tokens.isWord(end, "to"), let (upper, rangeEnd) = rangeUpper(tokens, after: end, marker: marker, lower: number) {
                 if upper.scaled, !number.scaled, let multiplier = scaleOf(upper) {
                     parse.amount = number.value * multiplier
                 }
@@ -103,11 +107,23 @@ public struct MoneyRecognizer: Recognizer {
         }
         // Amount first: "2.5 million dollars", "200 USD", "two million shekels", "50 cents".
         guard let number = NumberParser.parse(tokens, at: index, allowSpelled: true) else { return nil }
-        if number.spelled, !number.scaled, number.value < 2 { return nil }
+        // "one dollar", "one euro": a spelled one only before a singular currency name.
+        if number.spelled, !number.scaled, number.value < 2 {
+            guard tokens.isWord(index, "one"), let marker = matcher.name(tokens, at: number.end),
+                  !tokens.lowercased(marker.end - 1).hasSuffix("s")
+            else { return nil }
+        }
         var lower = number
         var end = number.end
         var maximum: Double?
-        if (tokens.isDash(end) && tokens.attached(end) && tokens.attached(end + 1)) || tokens.isWord(end, "to"),
+        let change = index > 0 && tokens.isWord(index - 1, "by")
+        // "a 20-cent stamp", "a ten-yen coin": the currency joined to the amount by a hyphen.
+        if tokens.isDash(end), tokens.attached(end), tokens.attached(end + 1), !number.scaled,
+           let marker = matcher.name(tokens, at: end + 1), marker.end == end + 2, !tokens.isWord(end + 1, "pound")
+        {
+            return (MoneyParse(amount: number.value * marker.multiplier, currency: marker.code), number.first, marker.end)
+        }
+        if (tokens.isDash(end) && tokens.attached(end) && tokens.attached(end + 1)) || tokens.isWord(end, "to") && !change,
            let upper = NumberParser.parse(tokens, at: end + 1, allowSpelled: !tokens.isDash(end)), upper.value >= number.value || upper.scaled
         {
             if upper.scaled, !number.scaled, let multiplier = scaleOf(upper) { lower.value = number.value * multiplier }
@@ -121,7 +137,29 @@ public struct MoneyRecognizer: Recognizer {
         }
         var parse = MoneyParse(amount: lower.value * marker.multiplier, currency: marker.code)
         if let maximum { parse.maximum = maximum * marker.multiplier }
+        // "7 dollars 25 cents", "nine dollars and ten cents", "20 dollars 40": the minor part.
+        if maximum == nil, marker.multiplier == 1, !number.scaled, let (cents, centsEnd) = minorPart(tokens, after: marker.end, code: marker.code) {
+            parse.amount = (parse.amount * 100 + cents).rounded() / 100
+            return (parse, number.first, centsEnd)
+        }
         return (parse, number.first, marker.end)
+    }
+
+    /// The cents after a main unit: "25 cents", "and ten cents", or a bare "40" ending the amount.
+    private static func minorPart(_ tokens: Tokens, after index: Int, code: String) -> (Double, Int)? {
+        var position = index
+        if tokens.isWord(position, "and") { position += 1 }
+        guard let number = NumberParser.parse(tokens, at: position, allowSpelled: true), !number.scaled, !number.hasDecimals,
+              number.value >= 1, number.value < 100, tokens.isNumber(number.first) ? tokens.length(number.first) <= 2 : true
+        else { return nil }
+        if let minor = CurrencyMatcher.shared.name(tokens, at: number.end), minor.code == code, minor.multiplier == 0.01 {
+            return (number.value, minor.end)
+        }
+        // A bare number only right after the unit, ending the phrase: "20 dollars 40."
+        guard position == index, tokens.isNumber(number.first), !tokens.isWordToken(number.end) || tokens.has(number.end, .stop),
+              !tokens.isSymbol(number.end, "%")
+        else { return nil }
+        return (number.value, number.end)
     }
 
     /// The upper end of a range after an amount: "-3 million", "to $3 billion", "–$3bn".

@@ -27,7 +27,7 @@ public struct PercentRecognizer: Recognizer {
         while index < tokens.count {
             let token = tokens[index]
             let candidate = token.kind == .number || (token.kind == .symbol && tokens.isNumber(index + 1))
-                || tokens.has(index, .cardinal)
+                || tokens.has(index, .cardinal) || tokens.isWord(index, "minus") || tokens.isWord(index, "negative")
             if candidate, let (_, first, end) = Self.match(tokens, at: index) {
                 mentions.append(text.mention(.percent, tokens[first].start, tokens[end - 1].end))
                 index = end
@@ -42,7 +42,12 @@ public struct PercentRecognizer: Recognizer {
         var position = index
         var sign = 1.0
         // A sign glued to the number and not to a word before it ("fell -3%", "+2.5%").
-        if tokens[position].kind == .symbol {
+        // "minus three percent", "negative 0.5%".
+        if tokens.isWord(position, "minus") || tokens.isWord(position, "negative") {
+            sign = -1
+            position += 1
+            guard tokens.isNumber(position) || tokens.has(position, .cardinal) else { return nil }
+        } else if tokens[position].kind == .symbol {
             let isSign = tokens.isDash(position) || tokens.isSymbol(position, "+")
             guard isSign, tokens.attached(position + 1), !(position > 0 && tokens.attached(position)) else { return nil }
             if tokens.isDash(position) { sign = -1 }
@@ -80,7 +85,7 @@ public struct PercentRecognizer: Recognizer {
         }
         guard let entry = tokens.entry(index) else { return nil }
         switch entry.word {
-        case "percent", "pct", "pc":
+        case "percent", "percents", "pct", "pc":
             if entry.word == "pc", !tokens.attached(index) && !tokens.isSymbol(index + 1, ".") { return nil }
             if tokens.isWord(index + 1, "points") || tokens.isWord(index + 1, "point") { return (true, 1, index + 2) }
             return (false, 100, index + 1)
@@ -88,8 +93,9 @@ public struct PercentRecognizer: Recognizer {
             guard tokens.isWord(index + 1, "cent") else { return nil }
             return (false, 100, index + 2)
         case "percentage":
-            guard tokens.isWord(index + 1, "points") || tokens.isWord(index + 1, "point") else { return nil }
-            return (true, 1, index + 2)
+            // "3.5 percentage points"; "forty percentage" (of the seats) as written is a percent.
+            if tokens.isWord(index + 1, "points") || tokens.isWord(index + 1, "point") { return (true, 1, index + 2) }
+            return (false, 100, index + 1)
         case "basis":
             guard tokens.isWord(index + 1, "points") || tokens.isWord(index + 1, "point") else { return nil }
             return (true, 100, index + 2)

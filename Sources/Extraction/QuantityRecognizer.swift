@@ -60,8 +60,10 @@ public struct QuantityRecognizer: Recognizer {
         if number.spelled, !number.vague, number.value < 2 { return nil }
         if strict, !plausibleCount(tokens, number: number, hedged: position != index) { return nil }
         var end = number.end
-        var maximum: Double?
-        if (tokens.isDash(end) && tokens.attached(end) && tokens.attached(end + 1)) || tokens.isWord(end, "to")
+        var maximum = number.maximum
+        // "rose by 12 to 310": a change and a level, not a range.
+        let change = index > 0 && tokens.isWord(index - 1, "by")
+        if (tokens.isDash(end) && tokens.attached(end) && tokens.attached(end + 1)) || tokens.isWord(end, "to") && !change
             || (tokens.isWord(end, "and") && tokens.isWord(index - 1, "between")),
            let upper = NumberParser.parse(tokens, at: end + 1, allowSpelled: number.spelled), upper.value > number.value,
            upper.spelled == number.spelled
@@ -81,7 +83,19 @@ public struct QuantityRecognizer: Recognizer {
                 return nil
             }
             let unit = UnitPhrase.text(tokens, from: unitStart, to: unitEnd)
-            return (QuantityParse(value: number.value, maximum: maximum, unit: unit, approximate: approximate, bound: bound), index, unitEnd)
+            var first = index
+            var last = unitEnd
+            // "from 180 miles to 240 miles": a range with the unit on both ends.
+            if maximum == nil, tokens.isWord(unitEnd, "to"), !change,
+               let upper = NumberParser.parse(tokens, at: unitEnd + 1, allowSpelled: number.spelled), upper.value > number.value,
+               let upperEnd = UnitPhrase.end(tokens, from: upper.end, singularAllowed: true),
+               UnitPhrase.text(tokens, from: upper.end, to: upperEnd).lowercased() == unit.lowercased()
+            {
+                maximum = upper.value
+                last = upperEnd
+                if index > 0, tokens.isWord(index - 1, "from") { first = index - 1 }
+            }
+            return (QuantityParse(value: number.value, maximum: maximum, unit: unit, approximate: approximate, bound: bound), first, last)
         }
         // No unit: hedged, scaled or partitive numbers still count.
         let partitive = tokens.isWord(end, "of") && tokens.isWord(end + 1, in: ["them", "those", "whom", "which", "these", "us", "you"])
@@ -129,7 +143,8 @@ public struct QuantityRecognizer: Recognizer {
     /// Parses a quantity mention's text on its own (used by normalize).
     public static func parse(_ text: String) -> QuantityParse? {
         let tokens = Tokens(Array(text.unicodeScalars))
-        guard tokens.count > 0, let (parse, first, end) = match(tokens, at: 0, strict: false), first == 0 else { return nil }
+        let start = tokens.isWord(0, "from") ? 1 : 0
+        guard tokens.count > start, let (parse, first, end) = match(tokens, at: start, strict: false), first == 0 else { return nil }
         if end == tokens.count { return parse }
         // A trailing unit the scan did not take (normalize sees only the mention) is kept verbatim.
         var result = parse
@@ -210,6 +225,12 @@ enum UnitPhrase {
                 // "km", "tonnes", "square kilometres", "barrels".
                 var end = position + 1
                 while tokens.has(end, .measure), !tokens.has(end, .stop) { end += 1 }
+                // "km/h", "m/s": a rate written with a slash.
+                if tokens.isSymbol(end, "/"), tokens.attached(end), tokens.attached(end + 1), tokens.isWordToken(end + 1),
+                   tokens.length(end + 1) <= 3
+                {
+                    end += 2
+                }
                 if position == start || lastHead == nil { return end }
                 break
             }

@@ -85,8 +85,15 @@ public struct URLRecognizer: Recognizer {
             return nil
         }
         let hostStart = index + prefixLength
-        guard hostStart < scalars.count, isHostScalar(scalars[hostStart]) else { return nil }
-        return trimmedEnd(scalars, start: index, from: hostStart)
+        guard hostStart < scalars.count, isHostScalar(scalars[hostStart]),
+              let end = trimmedEnd(scalars, start: index, from: hostStart)
+        else { return nil }
+        // A host is a name with a dot ("http://404" or "http://12" is not a URL), "localhost" or an IPv6 literal.
+        var hostEnd = hostStart
+        while hostEnd < end, scalars[hostEnd] != "/", scalars[hostEnd] != ":", scalars[hostEnd] != "?", scalars[hostEnd] != "#" { hostEnd += 1 }
+        let host = scalars[hostStart..<hostEnd]
+        guard host.contains(".") || hasPrefix(scalars, hostStart, "localhost") else { return nil }
+        return end
     }
 
     private static func wwwURL(_ scalars: [Unicode.Scalar], at index: Int) -> Int? {
@@ -140,6 +147,8 @@ public struct URLRecognizer: Recognizer {
         else { return nil }
         // Lower case only: "Amazon.com" is usually the company's name.
         for position in start..<dot where scalars[position].properties.isUppercase { return nil }
+        // "9.am", "10.pm" are clock times: a name has a letter before the top-level domain.
+        guard scalars[start..<dot].contains(where: { ($0.value | 0x20) >= 97 && ($0.value | 0x20) <= 122 }) else { return nil }
         var tldEnd = dot + 1
         while tldEnd < scalars.count, scalars[tldEnd].value < 128, ((scalars[tldEnd].value | 0x20) >= 97 && (scalars[tldEnd].value | 0x20) <= 122) {
             tldEnd += 1

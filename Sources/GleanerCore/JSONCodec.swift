@@ -243,6 +243,8 @@ private struct Parser {
         let start = position
         // Fast path: no escapes.
         while position < bytes.count {
+            position = nextSpecial(from: position)
+            guard position < bytes.count else { break }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<position])
@@ -258,6 +260,12 @@ private struct Parser {
         }
         var scratch = Array(UnsafeBufferPointer(rebasing: bytes[start..<position]))
         while position < bytes.count {
+            let special = nextSpecial(from: position)
+            if special > position {
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<special]))
+                position = special
+                guard position < bytes.count else { break }
+            }
             let byte = bytes[position]
             switch byte {
             case UInt8(ascii: "\""):
@@ -314,6 +322,34 @@ private struct Parser {
     func hex(_ value: UInt32) -> String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
+    /// The index of the next `"`, `\\` or control byte at or after `index` (the end when none),
+    /// eight bytes at a time.
+    func nextSpecial(from index: Int) -> Int {
+        var index = index
+        let base = bytes.baseAddress!
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let quote = word ^ (ones &* 0x22)
+            let backslash = word ^ (ones &* 0x5C)
+            let found = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)
+            if found & high != 0 {
+                for offset in 0..<8 {
+                    let byte = base[index + offset]
+                    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return index + offset }
+                }
+            }
+            index += 8
+        }
+        while index < bytes.count {
+            let byte = base[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return index }
+            index += 1
+        }
+        return index
     }
 
     mutating func parseHex4() throws(JSONSyntaxError) -> UInt32 {

@@ -143,7 +143,10 @@ struct RecordEnvelope {
 enum JSONText {
     /// Whether two strings have the same UTF-8 bytes.
     static func sameBytes(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+        guard a.utf8.count == b.utf8.count else { return false }
+        var a = a
+        var b = b
+        return a.withUTF8 { x in b.withUTF8 { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
     }
 
     /// Whether two values would be written as the same JSON text.
@@ -249,51 +252,46 @@ private struct Scanner {
         switch peek {
         case UInt8(ascii: "\""): _ = try skipString()
         case UInt8(ascii: "{"):
-            position += 1
-            skipWhitespace()
-            if peek == UInt8(ascii: "}") {
-                position += 1
-                return
-            }
-            while true {
-                skipWhitespace()
-                guard peek == UInt8(ascii: "\"") else { throw RecordEnvelope.Unscannable() }
-                _ = try skipString()
-                skipWhitespace()
-                try expect(UInt8(ascii: ":"))
-                skipWhitespace()
-                try skipValue(depth: depth + 1)
-                skipWhitespace()
-                if peek == UInt8(ascii: ",") {
-                    position += 1
-                    continue
-                }
-                try expect(UInt8(ascii: "}"))
-                return
+            try skipList(closing: UInt8(ascii: "}")) { scanner throws(RecordEnvelope.Unscannable) in
+                guard scanner.peek == UInt8(ascii: "\"") else { throw RecordEnvelope.Unscannable() }
+                _ = try scanner.skipString()
+                scanner.skipWhitespace()
+                try scanner.expect(UInt8(ascii: ":"))
+                scanner.skipWhitespace()
+                try scanner.skipValue(depth: depth + 1)
             }
         case UInt8(ascii: "["):
-            position += 1
-            skipWhitespace()
-            if peek == UInt8(ascii: "]") {
-                position += 1
-                return
-            }
-            while true {
-                skipWhitespace()
-                try skipValue(depth: depth + 1)
-                skipWhitespace()
-                if peek == UInt8(ascii: ",") {
-                    position += 1
-                    continue
-                }
-                try expect(UInt8(ascii: "]"))
-                return
+            try skipList(closing: UInt8(ascii: "]")) { scanner throws(RecordEnvelope.Unscannable) in
+                try scanner.skipValue(depth: depth + 1)
             }
         case UInt8(ascii: "t"): try skipLiteral("true")
         case UInt8(ascii: "f"): try skipLiteral("false")
         case UInt8(ascii: "n"): try skipLiteral("null")
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try skipNumber()
         default: throw RecordEnvelope.Unscannable()
+        }
+    }
+
+    /// Skips `{...}` or `[...]` from its opening byte: elements separated by commas, each skipped by `element`.
+    mutating func skipList(
+        closing: UInt8, element: (inout Scanner) throws(RecordEnvelope.Unscannable) -> Void
+    ) throws(RecordEnvelope.Unscannable) {
+        position += 1
+        skipWhitespace()
+        if peek == closing {
+            position += 1
+            return
+        }
+        while true {
+            skipWhitespace()
+            try element(&self)
+            skipWhitespace()
+            if peek == UInt8(ascii: ",") {
+                position += 1
+                continue
+            }
+            try expect(closing)
+            return
         }
     }
 
@@ -372,11 +370,10 @@ private struct Scanner {
             }
             return value
         }
+        let base = bytes.baseAddress!
         while index < range.upperBound {
-            guard bytes[index] == UInt8(ascii: "\\") else {
-                index += 1
-                continue
-            }
+            guard let found = memchr(base + index, Int32(UInt8(ascii: "\\")), range.upperBound - index) else { return }
+            index = UnsafeRawPointer(found) - UnsafeRawPointer(base)
             guard index + 1 < range.upperBound else { throw RecordEnvelope.Unscannable() }
             switch bytes[index + 1] {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),

@@ -56,7 +56,7 @@ public indirect enum ResolvedDate: Sendable, Equatable {
         switch self {
         case .day(let date): return date.description
         case .month(let year, let month): return CivilDate(year: year, month: month, day: 1).monthString
-        case .year(let year): return CivilDate.pad(year, 4)
+        case .year(let year): return Digits.pad(year, 4)
         case .range(let from, _): return from.isoString
         case .unresolved: return ""
         }
@@ -107,9 +107,27 @@ public struct DateResolver: Sendable {
             return calendar(year: year, month: month, day: day)
         case .numeric(let first, let second, let year):
             var candidates: [(Int, Int)] = order == .mdy ? [(first, second), (second, first)] : [(second, first), (first, second)]
-            candidates = candidates.filter { CivilDate.isValid(year: year, month: $0.0, day: $0.1) }
+            candidates = candidates.filter { CivilDate.isValid(year: year ?? 2000, month: $0.0, day: $0.1) }
             guard let (month, day) = candidates.first else { return .unresolved("invalid date") }
+            guard let year else { return calendar(year: nil, month: month, day: day) }
+            guard CivilDate.isValid(year: year, month: month, day: day) else { return .unresolved("invalid date") }
             return .day(CivilDate(year: year, month: month, day: day))
+        case .isoWeek(let week, let year):
+            guard let year = year ?? reference?.year else { return Self.noReference }
+            // Week 1 holds the year's first Thursday: its Monday is on or before 4 January.
+            let fourth = CivilDate(year: year, month: 1, day: 4)
+            let monday = fourth.adding(days: 1 - fourth.weekday + 7 * (week - 1))
+            return .range(.day(monday), .day(monday.adding(days: 6)))
+        case .weekOf(let inner):
+            guard case .day(let day) = resolve(inner) else { return .unresolved("not a day") }
+            let monday = day.adding(days: 1 - day.weekday)
+            return .range(.day(monday), .day(monday.adding(days: 6)))
+        case .weekOfMonth(let number, let inner):
+            guard case .month(let year, let month) = resolve(inner) else { return .unresolved("not a month") }
+            let last = CivilDate.daysIn(year: year, month: month)
+            let first = 7 * (number - 1) + 1
+            guard (1...5).contains(number), first <= last else { return .unresolved("invalid date") }
+            return .range(.day(CivilDate(year: year, month: month, day: first)), .day(CivilDate(year: year, month: month, day: min(first + 6, last))))
         case .decade(let start):
             return .range(.year(start), .year(start + 9))
         case .quarter(let quarter, let year):
@@ -182,20 +200,7 @@ public struct DateResolver: Sendable {
         case .relativePeriod(let period, let offset):
             return resolvePeriod(period, offset: offset, reference: reference)
         case .ago(let amount, let period):
-            switch period {
-            case .day: return .day(reference.adding(days: -amount))
-            case .week: return .day(reference.adding(days: -7 * amount))
-            case .weekend: return .day(reference.adding(days: -7 * amount))
-            case .month:
-                let start = reference.monthStart(adding: -amount)
-                return .month(year: start.year, month: start.month)
-            case .quarter:
-                let start = reference.monthStart(adding: -3 * amount)
-                return .month(year: start.year, month: start.month)
-            case .year: return .year(reference.year - amount)
-            case .decade: return .year(reference.year - 10 * amount)
-            case .century: return .year(reference.year - 100 * amount)
-            }
+            return Self.shifted(reference, by: -amount, period)
         case .weekday(let weekday, let offset):
             let today = reference.weekday
             switch offset {
@@ -208,7 +213,9 @@ public struct DateResolver: Sendable {
                 let ahead = (weekday - today + 7) % 7
                 return .day(reference.adding(days: ahead == 0 ? 7 : ahead))
             default:
-                return .day(reference.adding(days: weekday - today))
+                // "this Monday": the nearest Monday, before or after ("this Monday" on a Friday is the coming one).
+                let difference = weekday - today
+                return .day(reference.adding(days: difference < -3 ? difference + 7 : difference > 3 ? difference - 7 : difference))
             }
         case .season(let season, _, let offset):
             // Instances of the season by the year they start in, around the reference.
@@ -228,6 +235,18 @@ public struct DateResolver: Sendable {
             }
         case .monthOfYear(let month, let yearOffset):
             return .month(year: reference.year + yearOffset, month: month)
+        case .dayOfMonth(let day):
+            guard CivilDate.isValid(year: reference.year, month: reference.month, day: day) else { return .unresolved("invalid date") }
+            return .day(CivilDate(year: reference.year, month: reference.month, day: day))
+        case .weekdayOfWeek(let weekday, let weekOffset):
+            return .day(reference.adding(days: weekday - reference.weekday + 7 * weekOffset))
+        case .shift(let amount, let period, let from):
+            var base = reference
+            if let from {
+                guard case .day(let day) = resolve(from) else { return .unresolved("not a day") }
+                base = day
+            }
+            return Self.shifted(base, by: amount, period)
         case .relativeMonth(let month, let offset):
             switch offset {
             case ..<0:
@@ -239,6 +258,23 @@ public struct DateResolver: Sendable {
             }
         default:
             return .unresolved("unsupported date")
+        }
+    }
+
+    /// `base` moved by `amount` periods: days and weeks to the day, months to the month, years to the year.
+    static func shifted(_ base: CivilDate, by amount: Int, _ period: DatePeriod) -> ResolvedDate {
+        switch period {
+        case .day: return .day(base.adding(days: amount))
+        case .week, .weekend: return .day(base.adding(days: 7 * amount))
+        case .month:
+            let start = base.monthStart(adding: amount)
+            return .month(year: start.year, month: start.month)
+        case .quarter:
+            let start = base.monthStart(adding: 3 * amount)
+            return .month(year: start.year, month: start.month)
+        case .year: return .year(base.year + amount)
+        case .decade: return .year(base.year + 10 * amount)
+        case .century: return .year(base.year + 100 * amount)
         }
     }
 

@@ -1,4 +1,5 @@
 import Extraction
+import Foundation
 public import GleanerCore
 
 /// Canonical values of the numeric kinds (date, money, quantity, percent) and
@@ -44,6 +45,14 @@ public struct NumericValues: Sendable {
             ]
             if let maximum = quantity.maximum { object["max"] = .number(maximum) }
             if let bound = quantity.bound { object["bound"] = .string(bound.rawValue) }
+            if let unit = UnitOfMeasure.of(quantity.unit) {
+                object["dimension"] = .string(unit.dimension)
+                if let factor = unit.factor {
+                    var si: JSONObject = ["value": .number(Self.significant(quantity.value * factor)), "unit": .string(unit.siSymbol)]
+                    if let maximum = quantity.maximum { si["max"] = .number(Self.significant(maximum * factor)) }
+                    object["si"] = .object(si)
+                }
+            }
             return .object(object)
         case .email:
             return .string(EmailRecognizer.normalize(mention.text))
@@ -52,5 +61,12 @@ public struct NumericValues: Sendable {
         default:
             return nil
         }
+    }
+
+    /// `value` rounded to 12 significant digits, so unit factors leave no binary noise (12 km = 12000 m).
+    static func significant(_ value: Double) -> Double {
+        guard value != 0, value.isFinite else { return value }
+        let scale = pow(10, 11 - floor(log10(abs(value))))
+        return (value * scale).rounded() / scale
     }
 }

@@ -8,7 +8,7 @@
 public enum PathResolution {
     /// The options that name files, per stage.
     static let pathOptions: [String: Set<String>] = [
-        "fetch": ["paths", "urls", "cache", "warc"],
+        "fetch": ["paths", "urls", "cache", "warc", "from-list"],
         "normalize": ["rates", "gazetteer"],
         "report": ["output"],
     ]
@@ -23,6 +23,7 @@ public enum PathResolution {
         for index in result.stages.indices {
             guard let name = result.stages[index].builtinName, let paths = pathOptions[name] else { continue }
             for option in result.stages[index].options.indices where paths.contains(result.stages[index].options[option].name) {
+                if isKeyword(result.stages[index].options[option]) { continue }
                 switch result.stages[index].options[option].value {
                 case .text(let path): result.stages[index].options[option].value = .text(join(base, path))
                 case .list(let items): result.stages[index].options[option].value = .list(items.map { join(base, $0) })
@@ -44,7 +45,7 @@ public enum PathResolution {
         let checked: [String: [String]] = ["fetch": ["urls"], "normalize": ["rates", "gazetteer"]]
         for stage in pipeline.stages {
             guard let name = stage.builtinName, let options = checked[name] else { continue }
-            for option in stage.options where options.contains(option.name) {
+            for option in stage.options where options.contains(option.name) && !isKeyword(option) {
                 let paths: [String]
                 switch option.value {
                 case .text(let path): paths = [path]
@@ -59,6 +60,11 @@ public enum PathResolution {
             }
         }
         return problems
+    }
+
+    /// Whether an option names a built-in table rather than a file (`rates: ecb`).
+    static func isKeyword(_ option: StageOption) -> Bool {
+        option.name == "rates" && option.value == .text("ecb")
     }
 
     /// The folder a pipeline file's relative paths are relative to: the file's own folder,

@@ -45,7 +45,7 @@ public struct StageDescription: Sendable, Hashable {
 
 /// The built-in stages and their options: what `validate` checks a file against.
 public enum StageCatalog {
-    /// Options every built-in stage takes (GleanerCore's `StageOptions`).
+    /// Options every built-in stage takes (GleanerCommands' `StageOptions`).
     public static let commonOptions: [String: OptionType] = [
         "on-error": .choice(["fail", "skip"]),
         "dead-letter": .string,
@@ -73,6 +73,8 @@ public enum StageCatalog {
             "deny-private": .flag,
             "cache": .string,
             "warc": .string,
+            "list-sources": .flag,
+            "from-list": .string,
         ]),
         StageDescription(name: "clean", options: [
             "keep-raw": .flag,

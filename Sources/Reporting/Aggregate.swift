@@ -8,6 +8,9 @@ public import GleanerCore
 /// way, aggregated apart (`report --partial`) and merged (`report --merge`)
 /// into the same report. Facts are kept by position (document, span), so the
 /// same occurrence seen twice is kept once; entity counts are sums.
+///
+/// Repeated strings and values (the same sentence in syndicated copies, the
+/// same normalised date or amount in many documents) are kept once, in a pool.
 public struct Aggregate: Sendable, Equatable {
     /// Documents by ``DocumentSummary/key``.
     public private(set) var documents: [String: DocumentSummary] = [:]
@@ -19,6 +22,8 @@ public struct Aggregate: Sendable, Equatable {
     public private(set) var records = 0
     /// Mentions read, by kind.
     public private(set) var mentionCounts: [MentionKind: Int] = [:]
+    /// One shared copy of each repeated fact string and value.
+    private var pool = InternPool()
 
     /// An empty aggregate.
     public init() {}
@@ -72,6 +77,11 @@ public struct Aggregate: Sendable, Equatable {
     mutating func insert(fact: FactOccurrence) {
         let position = fact.position
         if let existing = facts[position], !FactOccurrence.ordered(fact, existing) { return }
+        var fact = fact
+        fact.document = pool.string(fact.document)
+        fact.text = pool.string(fact.text)
+        fact.sentenceText = pool.string(fact.sentenceText)
+        fact.value = fact.value.map { pool.value($0) }
         facts[position] = fact
     }
 
@@ -82,5 +92,32 @@ public struct Aggregate: Sendable, Equatable {
     mutating func addCounts(records count: Int, mentions: [MentionKind: Int]) {
         records += count
         for (kind, value) in mentions { mentionCounts[kind, default: 0] += value }
+    }
+
+    /// Two aggregates are equal when they hold the same facts, whatever their pools hold.
+    public static func == (lhs: Aggregate, rhs: Aggregate) -> Bool {
+        lhs.records == rhs.records && lhs.mentionCounts == rhs.mentionCounts && lhs.documents == rhs.documents
+            && lhs.facts == rhs.facts && lhs.entities == rhs.entities
+    }
+}
+
+/// Hands out one shared copy of each string and value it has seen, so equal
+/// sentences and normalised values from many records take memory once.
+struct InternPool: Sendable {
+    private var strings: Set<String> = []
+    private var values: Set<JSONValue> = []
+
+    /// The pool's copy of `string`; short strings are stored inline by Swift and returned as they are.
+    mutating func string(_ string: String) -> String {
+        string.utf8.count <= 15 ? string : strings.insert(string).memberAfterInsert
+    }
+
+    /// The pool's copy of `value`.
+    mutating func value(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .null, .bool, .number: return value
+        case .string(let string): return .string(self.string(string))
+        case .array, .object: return values.insert(value).memberAfterInsert
+        }
     }
 }

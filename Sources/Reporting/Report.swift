@@ -341,10 +341,17 @@ enum Display {
         return occurrence.text
     }
 
-    /// The converted amount of a money value as a person reads it ("≈ EUR 2,300,000 at 2023-12-07 rates").
+    /// The converted amount of a money value as a person reads it, with the rate and its day
+    /// ("≈ EUR 22,578,460.15 (1 ILS = 0.250872 EUR, rates of 2023-12-07)").
     static func converted(_ value: JSONValue?) -> String? {
         guard let converted = FactValue.converted(value) else { return nil }
-        let date = converted.rateDate.map { " (rates of \($0))" } ?? ""
+        let object = value?.objectValue?["converted"]?.objectValue
+        var notes: [String] = []
+        if let rate = object?["rate"]?.numberValue, let from = value?.objectValue?["currency"]?.stringValue {
+            notes.append("1 \(from) = \(rate) \(converted.currency)")
+        }
+        if let day = converted.rateDate { notes.append("rates of \(day)") }
+        let date = notes.isEmpty ? "" : " (\(notes.joined(separator: ", ")))"
         return "≈ \(converted.currency) \(NumberFormat.grouped(converted.amount))\(date)"
     }
 }

@@ -11,7 +11,7 @@ struct GleanerRunTests {
         let viaGleaner = try Executables.run("gleaner", ["run", "--until", "normalize", "pipelines/seeds.yaml"])
         #expect(viaGleaner.status == 0, "\(viaGleaner.stderr)")
         let shell = "'\(bin)/fetch' --fetched-at 2023-12-07T00:00:00Z seeds/*.txt | '\(bin)/clean' | '\(bin)/extract'"
-            + " | '\(bin)/normalize' --reference-date 2023-12-07"
+            + " | '\(bin)/normalize' --reference-date 2023-12-07 --rates ecb"
         let viaShell = try Executables.run("/bin/sh", ["-c", shell])
         #expect(viaShell.status == 0, "\(viaShell.stderr)")
         #expect(viaGleaner.stdout == viaShell.stdout)

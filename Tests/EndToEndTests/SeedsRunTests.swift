@@ -27,6 +27,11 @@ struct SeedsRunTests {
             #expect(html.contains(fact), "out/seeds.html lacks \(fact)")
         }
         #expect(html.contains("<svg"))
+        // The conflict card sets the shekel amount beside the euro one, at the ECB rate of the article's day.
+        for text in ["≈ EUR 22,578,460.15", "1 ILS = 0.250872 EUR, rates of 2023-12-07"] {
+            #expect(markdown.contains(text), "out/seeds.md lacks \(text)")
+            #expect(html.contains(text), "out/seeds.html lacks \(text)")
+        }
         let rejects = project.appendingPathComponent("out/seeds.rejects.ndjson")
         let rejected = (try? String(contentsOf: rejects, encoding: .utf8)) ?? ""
         #expect(rejected.isEmpty, "rejects: \(rejected)")

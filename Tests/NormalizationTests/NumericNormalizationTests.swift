@@ -146,20 +146,22 @@ struct AmountValueTests {
 
 @Suite("Exchange rates")
 struct ExchangeRateTests {
+    /// A made-up table in the ECB's format (round numbers, not real rates).
     static let csv = """
         Date,USD,JPY,ILS,RUB,
-        2023-12-07,1.0777,155.73,4.0131,N/A,
-        2023-12-06,1.0786,158.60,4.0082,N/A,
-        2022-02-23,1.1344,130.69,3.6640,93.4917,
+        2023-12-07,1.25,150,4,N/A,
+        2023-12-06,1.2,140,4.5,N/A,
+        2022-02-23,1.1,130,3.5,90,
         """
 
     @Test func convertsAtTheLatestEarlierDate() throws {
         let rates = try ExchangeRates(csv: Self.csv)
-        let conversion = try #require(rates.convert(1_077_700, from: "USD", to: "EUR", on: CivilDate(iso: "2023-12-09")))
+        let conversion = try #require(rates.convert(1_250_000, from: "USD", to: "EUR", on: CivilDate(iso: "2023-12-09")))
         #expect(conversion.amount == 1_000_000)
+        #expect(conversion.rate == 0.8)
         #expect(conversion.rateDate.description == "2023-12-07")
         #expect(rates.convert(100, from: "USD", to: "EUR", on: CivilDate(iso: "2020-01-01")) == nil)
-        // RUB has no rate in December 2023 ("N/A"): no conversion rather than a wrong one.
+        // RUB has no rate in December 2023 ("N/A"): the last earlier day that has one.
         #expect(rates.convert(100, from: "RUB", to: "EUR", on: CivilDate(iso: "2023-12-07"))?.rateDate.description == "2022-02-23")
     }
 
@@ -169,13 +171,40 @@ struct ExchangeRateTests {
         let converted = try #require(money["converted"]?.objectValue)
         #expect(converted["currency"] == "USD")
         #expect(converted["rate_date"] == "2023-12-07")
-        #expect(converted["amount"] == .number((90_000_000 / 4.0131 * 1.0777 * 100).rounded() / 100))
+        #expect(converted["rate"] == 0.3125)
+        #expect(converted["amount"] == .number(28_125_000))
     }
 
     @Test func rejectsBadFiles() {
         #expect(throws: ExchangeRates.FormatError.self) { try ExchangeRates(csv: "When,USD\n2023-01-01,1.1") }
         #expect(throws: ExchangeRates.FormatError.self) { try ExchangeRates(csv: "Date,USD\n2023-13-01,1.1") }
         #expect(throws: ExchangeRates.FormatError.self) { try ExchangeRates(csv: "Date,USD\n2023-01-01,abc") }
+        #expect(throws: ExchangeRates.FormatError.self) { try ExchangeRates(csv: "Date,USD\n2023-01-01,-2") }
+    }
+
+    @Test func bundledECBHistoryCoversEveryBusinessDaySince1999() throws {
+        let rates = try ExchangeRates.bundledECB()
+        let span = try #require(rates.span)
+        #expect(span.first.description == "1999-01-04")
+        #expect(span.last.year >= 2024)
+        // The ECB's reference rates of Thursday 7 December 2023: USD 1.0771, ILS 3.9861 per euro.
+        let dollars = try #require(rates.convert(1_077_100, from: "USD", to: "EUR", on: CivilDate(iso: "2023-12-07")))
+        #expect(dollars.amount == 1_000_000)
+        let shekels = try #require(rates.convert(90_000_000, from: "ILS", to: "EUR", on: CivilDate(iso: "2023-12-07")))
+        #expect(shekels.amount == (90_000_000 / 3.9861 * 100).rounded() / 100)
+        // Saturday 9 December 2023 takes Friday's rates.
+        #expect(rates.convert(1, from: "USD", to: "EUR", on: CivilDate(iso: "2023-12-09"))?.rateDate.description == "2023-12-08")
+    }
+
+    @Test func currenciesTheEuroReplacedConvertAtTheirFixedRates() throws {
+        let rates = try ExchangeRates.bundledECB()
+        let marks = try #require(rates.convert(1_955_830, from: "DEM", to: "EUR", on: CivilDate(iso: "2001-06-01")))
+        #expect(marks.amount == 1_000_000)
+        // Markka to dollars goes through the euro at that day's dollar rate.
+        #expect(rates.convert(5_945_730, from: "FIM", to: "USD", on: CivilDate(iso: "2001-06-01")) != nil)
+        // Before Croatia joined (2023), kuna has its own ECB rate; before 1999 there are none.
+        #expect(rates.convert(100, from: "HRK", to: "EUR", on: CivilDate(iso: "2010-03-01")) != nil)
+        #expect(rates.convert(100, from: "DEM", to: "EUR", on: CivilDate(iso: "1998-06-01")) == nil)
     }
 }
 

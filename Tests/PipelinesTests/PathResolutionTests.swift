@@ -41,6 +41,14 @@ struct PathResolutionTests {
         #expect(PathResolution.join("x", "../../up") == "../up")
     }
 
+    @Test("rates: ecb names normalize's bundled rates, not a file")
+    func builtInRates() throws {
+        let pipeline = try PipelineLoader(environment: [:]).load(yaml: "stages:\n  - normalize: { rates: ecb }\n", file: "/x/p.yaml")
+        let resolved = PathResolution.resolve(pipeline, against: "/x")
+        #expect(resolved.stages[0].option("rates") == .text("ecb"))
+        #expect(PathResolution.missingFiles(resolved) { _ in false }.isEmpty)
+    }
+
     @Test("files the stages would fail to read are reported at their stage or test")
     func missingFiles() throws {
         let pipeline = try resolved("/home/me/project/pipelines")

@@ -6,7 +6,9 @@ Sources:
     (/usr/share/iso-codes/json/iso_4217.json; iso-codes is LGPL-2.1-or-later,
     the ISO 4217 code list itself is a public standard's code list);
   - data/currencies/aliases.tsv: hand-curated symbols, prefixes, everyday
-    names and minor units (this repository's own work).
+    names and minor units (this repository's own work);
+  - data/currencies/historic.tsv: withdrawn ISO 4217 codes (DEM, FRF, FIM, ...)
+    with the month each was withdrawn (facts of public record, tabulated here).
 
 usage: python3 data/currencies/generate.py [path/to/iso_4217.json]
 """
@@ -53,6 +55,14 @@ for line in open(os.path.join(here, "aliases.tsv"), encoding="utf-8"):
         minors[text] = (code, float(parts[3]))
     else:
         sys.exit(f"aliases.tsv: unknown kind {kind!r}")
+historic = {}
+for line in open(os.path.join(here, "historic.tsv"), encoding="utf-8"):
+    if not line.strip() or line.startswith("#"):
+        continue
+    parts = line.rstrip("\n").split("\t")
+    historic[parts[0]] = (parts[1], parts[2])
+    codes.setdefault(parts[0], parts[1])
+codes.setdefault("BTC", "Bitcoin")  # no ISO code; BTC is what markets write
 for code in codes:
     if code in ambiguous_codes:
         continue
@@ -67,10 +77,15 @@ out.append("// and data/currencies/aliases.tsv. Do not edit by hand; run the scr
 out.append("")
 out.append("/// Currency vocabulary: ISO 4217 codes, symbols, prefixes, names and minor units.")
 out.append("enum CurrencyTable {")
-out.append("    /// Every active ISO 4217 code with its ISO name.")
+out.append("    /// Every ISO 4217 code (active and withdrawn) with its name, and BTC.")
 out.append("    static let codes: [String: String] = [")
 for code in sorted(codes):
     out.append(f"        {lit(code)}: {lit(codes[code])},")
+out.append("    ]")
+out.append("    /// Withdrawn ISO 4217 codes (list three) and the month each was withdrawn.")
+out.append("    static let withdrawn: [String: String] = [")
+for code in sorted(historic):
+    out.append(f"        {lit(code)}: {lit(historic[code][1])},")
 out.append("    ]")
 out.append("    /// Symbols written before (or after) an amount: \"$\", \"US$\", \"€\".")
 out.append("    static let symbols: [String: String] = [")

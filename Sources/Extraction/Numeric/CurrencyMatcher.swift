@@ -110,10 +110,14 @@ struct CurrencyMatcher: Sendable {
             return Marker(code: code, first: index, end: index + 1)
         case .word:
             let text = tokens.text(index)
-            // "US$", "HK$", "A$": letters glued to a symbol.
-            if tokens.isSymbol(index + 1, "$") || tokens.isSymbol(index + 1, "¥"), tokens.attached(index + 1) {
-                let symbol = text + String(tokens.scalars[tokens[index + 1].start])
-                if let code = CurrencyTable.symbols[symbol] {
+            // "US$", "HK$", "A$", "Mxn$": letters glued to a symbol; "US $", "c $": one space between.
+            if tokens.isSymbol(index + 1, "$") || tokens.isSymbol(index + 1, "¥") {
+                if tokens.attached(index + 1) {
+                    let symbol = text + String(tokens.scalars[tokens[index + 1].start])
+                    if let code = CurrencyTable.symbols[symbol] ?? CurrencyTable.symbols[symbol.uppercased()] {
+                        return Marker(code: code, first: index, end: index + 2)
+                    }
+                } else if let code = Self.spacedSymbol(tokens, at: index) {
                     return Marker(code: code, first: index, end: index + 2)
                 }
             }
@@ -134,6 +138,20 @@ struct CurrencyMatcher: Sendable {
         case .number:
             return nil
         }
+    }
+
+    /// A country prefix one space before "$" ("US $ 7 billion", "HK $ 480", "c $ 2.8 million"): its code.
+    /// The article "a" is never "A $" (Australian): only an upper-case "A" is.
+    static func spacedSymbol(_ tokens: Tokens, at index: Int) -> String? {
+        guard tokens.isWordToken(index), tokens.isSymbol(index + 1, "$") || tokens.isSymbol(index + 1, "¥"),
+              !tokens.attached(index + 1), !tokens[index + 1].newlineBefore, tokens.length(index) <= 3,
+              tokens.isNumber(index + 2)
+        else { return nil }
+        let text = tokens.text(index)
+        if text == "a" || text == "an" { return nil }
+        if index > 0, tokens.attached(index), tokens[index - 1].kind == .word { return nil }
+        let symbol = text.uppercased() + String(tokens.scalars[tokens[index + 1].start])
+        return CurrencyTable.symbols[symbol]
     }
 
     /// A symbol or ISO code written right after an amount ("5€", "200 USD", "90 million NIS").

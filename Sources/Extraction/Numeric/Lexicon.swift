@@ -228,10 +228,12 @@ final class Lexicon: Sendable {
                          "u", "x", "v", "w", "p", "q", "h", "e", "d", "z", "y", "o", "l", "n"] {
                 add(word, .identifierCue)
             }
-            for word in ["percent", "pct", "percentage", "pc"] { add(word, .percentWord) }
+            for word in ["percent", "percents", "pct", "percentage", "pc"] { add(word, .percentWord) }
             add("quarter", .fraction, 0.25)
+            add("quarters", .fraction, 0.25)
             add("half", .fraction, 0.5)
             add("third", .fraction, 1.0 / 3)
+            add("thirds", .fraction, 1.0 / 3)
 
             let measures = [
                 "km", "kilometres", "kilometers", "kilometre", "kilometer", "mile", "miles", "metres", "meters",
@@ -247,6 +249,11 @@ final class Lexicon: Sendable {
                 "calories", "bytes", "gigabytes", "terabytes", "mbps", "gbps", "pixels", "times", "fold",
             ]
             for word in measures { add(word, .measure) }
+            // The generated units table (SI, US customary, data sizes, power, speed, ...).
+            // "pounds" stays a currency word first; the money recogniser decides.
+            for word in UnitOfMeasure.spellings where !word.contains("/") && word != "pound" && word != "pounds" {
+                add(word, .measure)
+            }
             let plurals = [
                 "people", "children", "men", "women", "police", "personnel", "staff", "feet", "teeth", "mice",
                 "geese", "cattle", "sheep", "fish", "deer", "aircraft", "offspring", "livestock", "poultry",
@@ -302,7 +309,9 @@ final class Lexicon: Sendable {
                          "fewer", "less"] {
                 add(word, .quantityStart)
             }
-            for word in ["the", "from", "between", "a", "an", "spring", "summer", "autumn", "fall", "winter", "q"] {
+            // "in three weeks", "week 12", "fiscal 1989", "year-earlier".
+            for word in ["the", "from", "between", "a", "an", "spring", "summer", "autumn", "fall", "winter", "q", "in",
+                         "week", "fiscal", "year"] {
                 add(word, .dateStart)
             }
             // Words the grammars compare against, with no class of their own.
@@ -310,7 +319,7 @@ final class Lexicon: Sendable {
                          "half", "dozen", "a", "an", "and", "of", "the", "to", "s", "q", "summer", "spring", "autumn",
                          "fall", "winter", "many", "much", "excess", "estimated", "least", "most", "up", "well", "just",
                          "no", "as", "at", "in", "one", "than", "or", "from", "between", "until", "till", "through",
-                         "thru"] {
+                         "thru", "now", "time", "minus", "negative"] {
                 add(word, [])
             }
         }

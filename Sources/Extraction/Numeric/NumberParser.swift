@@ -16,6 +16,8 @@ struct NumberMatch: Sendable, Equatable {
     var hasDecimals = false
     /// The multiplier of the scale word, when one was applied.
     var multiplier: Double?
+    /// The top of a vague number's range: "tens of thousands" is 10,000 to 100,000.
+    var maximum: Double?
 }
 
 /// Parses numbers from tokens; shared by every numeric recogniser.
@@ -31,8 +33,8 @@ enum NumberParser {
         return parseSpelled(tokens, at: index)
     }
 
-    /// Decimal value of a digit token: ("40,000" → 40000, "2.5" → (25, 1 decimal)).
-    /// Returns nil for malformed grouping ("1,2", "07.12.2023").
+    /// Decimal value of a digit token: ("40,000" → 40000, "2.5" → (25, 1 decimal), Indian
+    /// grouping "3,45,678.50" → 345678.5). Returns nil for malformed grouping ("1,2", "07.12.2023").
     static func decimal(_ tokens: Tokens, _ index: Int) -> (mantissa: Int64, decimals: Int)? {
         let token = tokens[index]
         var mantissa: Int64 = 0
@@ -42,6 +44,8 @@ enum NumberParser {
         var seenDot = false
         var firstGroup = true
         var significant = 0
+        // Indian grouping: pairs of digits after the first group, the last group three ("12,50,000").
+        var pairs = 0
         for offset in token.start..<token.end {
             let value = tokens.scalars[offset].value
             if value >= 48 && value <= 57 {
@@ -55,7 +59,15 @@ enum NumberParser {
                 digitsInGroup += 1
             } else if value == 44 {
                 if seenDot { return nil }
-                if firstGroup { if digitsInGroup > 3 { return nil } } else if digitsInGroup != 3 { return nil }
+                if firstGroup {
+                    if digitsInGroup > 3 { return nil }
+                } else if digitsInGroup == 2, pairs >= 0 {
+                    pairs += 1
+                } else if digitsInGroup != 3 || pairs > 0 {
+                    return nil
+                } else {
+                    pairs = -1
+                }
                 seenComma = true
                 firstGroup = false
                 digitsInGroup = 0
@@ -163,6 +175,7 @@ enum NumberParser {
             let value = (scale.word == "dozen" ? 12 : scale.number) / 2
             return NumberMatch(value: value, first: index, end: position + 3, spelled: true, scaled: true, multiplier: scale.number)
         }
+        if let fraction = fractionOfScale(tokens, at: position) { return fraction }
         if tokens.isWord(position, "a") || tokens.isWord(position, "an") {
             guard let next = tokens.entry(position + 1),
                   ["hundred", "thousand", "million", "billion", "trillion", "dozen"].contains(next.word)
@@ -240,6 +253,32 @@ enum NumberParser {
         return match
     }
 
+    /// "a quarter million", "a quarter of a million", "three quarters of a billion", "two thirds of a million".
+    static func fractionOfScale(_ tokens: Tokens, at index: Int) -> NumberMatch? {
+        var position = index
+        var count = 1.0
+        if tokens.isWord(position, "a") || tokens.isWord(position, "an") || tokens.isWord(position, "one") {
+            position += 1
+        } else if let entry = tokens.entry(position), entry.classes.contains(.cardinal), (2...3).contains(entry.number) {
+            count = entry.number
+            position += 1
+        }
+        let part: Double
+        switch tokens.entry(position)?.word {
+        case "quarter" where count == 1, "quarters" where count == 3: part = 0.25
+        case "third" where count == 1, "thirds" where count == 2: part = 1.0 / 3
+        default: return nil
+        }
+        position += 1
+        if tokens.isWord(position, "of") {
+            guard tokens.isWord(position + 1, "a") else { return nil }
+            position += 2
+        }
+        guard let scale = tokens.entry(position), ["million", "billion", "trillion", "thousand"].contains(scale.word) else { return nil }
+        let value = (count * part * scale.number).rounded()
+        return NumberMatch(value: value, first: index, end: position + 1, spelled: true, scaled: true, multiplier: scale.number)
+    }
+
     /// "tens of thousands", "hundreds of thousands", "dozens", "hundreds", "thousands", "millions", "scores".
     static func parseVague(_ tokens: Tokens, at index: Int) -> NumberMatch? {
         guard let entry = tokens.entry(index), entry.classes.contains(.vague) else { return nil }
@@ -248,7 +287,10 @@ enum NumberParser {
             if tokens.isWord(index + 1, "of"), let scale = tokens.entry(index + 2),
                ["thousands", "millions", "billions"].contains(scale.word)
             {
-                return NumberMatch(value: entry.number * scale.number, first: index, end: index + 3, spelled: true, vague: true)
+                var match = NumberMatch(value: entry.number * scale.number, first: index, end: index + 3, spelled: true, vague: true)
+                // "tens of thousands": 10,000 up to 100,000; "hundreds of thousands": 100,000 up to a million.
+                if entry.word == "tens" || entry.word == "hundreds" { match.maximum = entry.number * scale.number * 10 }
+                return match
             }
             if entry.word == "tens" { return nil }
             return NumberMatch(value: entry.number, first: index, end: index + 1, spelled: true, vague: true)

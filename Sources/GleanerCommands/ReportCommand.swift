@@ -1,10 +1,9 @@
 public import ArgumentParser
 import GleanerCore
-import Reporting
+public import Reporting
 
 extension ReportFormat: ExpressibleByArgument {}
 
-@main
 struct ReportCommand: GleanerCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",

@@ -1,7 +1,6 @@
 import ArgumentParser
 import GleanerCore
 
-@main
 struct Gleaner: GleanerCommand {
     static let configuration = CommandConfiguration(
         commandName: "gleaner",

@@ -1,4 +1,5 @@
 public import ArgumentParser
+import GleanerCore
 #if canImport(Glibc)
 import Glibc
 #endif

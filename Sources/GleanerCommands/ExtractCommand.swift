@@ -2,7 +2,7 @@ import ArgumentParser
 import Extraction
 import GleanerCore
 
-@main struct ExtractCommand: GleanerCommand {
+struct ExtractCommand: GleanerCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
         abstract: "Find dates, money, quantities, percents, emails, urls, people, organisations and places in each record's text.",

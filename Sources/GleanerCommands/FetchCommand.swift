@@ -2,7 +2,6 @@ import ArgumentParser
 import Fetching
 import GleanerCore
 
-@main
 struct FetchCommand: GleanerAsyncCommand {
     static let configuration = CommandConfiguration(
         commandName: "fetch",

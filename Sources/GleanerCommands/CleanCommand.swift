@@ -1,11 +1,10 @@
 public import ArgumentParser
-import Cleaning
+public import Cleaning
 import GleanerCore
 
 extension BodyFormat: ExpressibleByArgument {}
 
 /// `clean`: HTML or scraped text in `raw` → article `text`, metadata and `boilerplate`.
-@main
 struct CleanCommand: GleanerCommand {
     static let configuration = CommandConfiguration(
         commandName: "clean",

@@ -1,0 +1,3 @@
+import GleanerCommands
+
+await Commands.fetch()

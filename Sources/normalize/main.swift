@@ -1,0 +1,3 @@
+import GleanerCommands
+
+Commands.normalize()
