@@ -39,8 +39,12 @@ def bench_pipe(fetch, clean, items, repeat, runs):
     """The whole pipe `fetch FILE | clean`: both processes' CPU time per page, start-ups subtracted."""
     pin = ["taskset", "-c", "0"] if shutil_which("taskset") else []
     clean_argv = pin + [clean, "--jobs", "1"]
+    import tempfile
+    with tempfile.NamedTemporaryFile("w", suffix=".html", delete=False) as empty:
+        empty.write("<html></html>")
     startup = best_of(runs * 2, lambda: time_process(clean_argv, b"")) + best_of(
-        runs * 2, lambda: time_process(pin + [fetch], b""))
+        runs * 2, lambda: time_process(pin + [fetch, empty.name], b""))
+    os.unlink(empty.name)
     times = []
     for name, folder in items:
         argv = pin + [fetch] + [os.path.join(folder, "source.html")] * repeat
@@ -94,7 +98,7 @@ def main():
     pipe = None
     if args.fetch:
         pipe = bench_pipe(args.fetch, args.clean, items, args.repeat, args.runs)
-        print(row("gleaner fetch | clean", pipe, total_bytes), flush=True)
+        print(row("gleaner fetch, clean (pipe)", pipe, total_bytes), flush=True)
     print(row("gleaner clean", bench_clean(args.clean, items, args.repeat, args.runs), total_bytes, pipe), flush=True)
     try:
         import trafilatura

@@ -5,7 +5,7 @@ resiliparse and boilerpy3 on the Readability pages (body 4-gram F1) and on web-s
 as it is and boilerpy3 fed the lines as paragraphs. Outputs are cached in out/cleaning/peers/
 so reruns are quick (delete the folder to recompute).
 usage: peers.py --root REPO"""
-import argparse, html, json, os, sys
+import argparse, contextlib, html, io, json, os, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pages as readability_pages
@@ -54,8 +54,10 @@ def cached(path, compute):
     return path
 
 def safe(fn, text):
+    """fn(text), or "" when the peer fails; what a peer prints is not part of the table."""
     try:
-        return fn(text) or ""
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            return fn(text) or ""
     except Exception:
         return ""
 

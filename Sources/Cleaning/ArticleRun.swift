@@ -26,6 +26,9 @@ struct ArticleRun {
         var endsSentence = false
         var linkLike = 0
         var digits = 0
+        var separators = 0
+        var shouting = 0
+        var endsColon = false
         var repeated = false
         var known: BoilerplateKind?
 
@@ -43,11 +46,15 @@ struct ArticleRun {
         var nearGoodShare = 0.6
         var capitalisedHigh = 0.6
         var modelThreshold = ArticleModel.threshold
+        var innerThreshold = ArticleModel.innerThreshold
 
         init() {
             #if GLEANER_TUNING
                 if let value = ProcessInfo.processInfo.environment["GLEANER_MODEL_THRESHOLD"].flatMap(Double.init) {
                     modelThreshold = value
+                }
+                if let value = ProcessInfo.processInfo.environment["GLEANER_INNER_THRESHOLD"].flatMap(Double.init) {
+                    innerThreshold = value
                 }
                 // Development only (`-Xswiftc -DGLEANER_TUNING`): weights from the environment.
                 if let spec = ProcessInfo.processInfo.environment["GLEANER_ARTICLE_WEIGHTS"] {
@@ -72,6 +79,8 @@ struct ArticleRun {
         guard !paragraphs.isEmpty else { return [] }
         let features = Self.features(of: paragraphs, known: known)
         let qualities = features.map(quality)
+        let densest = Self.densest(features, qualities: qualities)
+        var margins = [Double](repeating: 0, count: paragraphs.count)
         var values = [Double](repeating: 0, count: paragraphs.count)
         let model = Self.modelWeights
         #if GLEANER_TUNING
@@ -81,11 +90,12 @@ struct ArticleRun {
             let length = Double(features[index].length)
             if !model.isEmpty {
                 // The learned model: how likely the paragraph is article text, against a threshold.
-                let x = Self.vector(features, qualities: qualities, at: index)
+                let x = Self.vector(features, qualities: qualities, densest: densest, at: index)
                 var z = 0.0
                 for (w, v) in zip(model, x) { z += w * v }
                 // The log-odds against the threshold's, bounded, weigh the paragraph's length.
                 let margin = min(max(z - weights.modelThreshold, -2), 2)
+                margins[index] = z - weights.modelThreshold
                 values[index] = margin * max(length, weights.shortPenalty * 2)
                 continue
             }
@@ -112,6 +122,8 @@ struct ArticleRun {
         guard best.sum > 0 else { return inside }
         for index in best.start..<best.end where qualities[index] != .bad || features[index].known == nil {
             inside[index] = !features[index].repeated || qualities[index] == .good
+            // Inside the run, a paragraph the model is sure of is furniture all the same.
+            if !model.isEmpty, margins[index] < weights.innerThreshold { inside[index] = false }
         }
         return inside
     }
@@ -127,7 +139,8 @@ struct ArticleRun {
     }
 
     /// The learned model's inputs for paragraph `index`: its own features and its neighbours'.
-    static func vector(_ features: [Features], qualities: [Quality], at index: Int) -> [Double] {
+    /// - Parameter densest: The index of the page's longest good paragraph (``densest(_:qualities:)``).
+    static func vector(_ features: [Features], qualities: [Quality], densest: Int, at index: Int) -> [Double] {
         let f = features[index]
         let count = features.count
         func good(_ i: Int) -> Double { i >= 0 && i < count && qualities[i] == .good ? 1 : 0 }
@@ -142,8 +155,21 @@ struct ArticleRun {
             Double(min(f.sentenceEnds, 5)) / 5, f.repeated ? 1 : 0, f.known == nil ? 0 : 1, f.linkLike > 0 ? 1 : 0,
             Double(index) / Double(max(count - 1, 1)), length < 70 ? 1 : 0, good(index - 1), good(index + 1),
             qualities[index] == .good ? 1 : 0, qualities[index] == .bad ? 1 : 0, Double(nearestGood) / 10,
-            Double(f.digits) / max(length, 1),
+            Double(f.digits) / max(length, 1), f.endsColon ? 1 : 0, Double(min(f.separators, 5)) / 5,
+            f.words == 0 ? 0 : Double(f.shouting) / Double(f.words), f.words <= 3 ? 1 : 0,
+            length >= 200 ? f.stopRatio : 0, good(index - 2), good(index + 2),
+            Double(min(abs(index - densest), 20)) / 20,
         ]
+    }
+
+    /// The index of the longest good paragraph (0 when there is none): the article is around it.
+    static func densest(_ features: [Features], qualities: [Quality]) -> Int {
+        var best = 0
+        var longest = -1
+        for index in features.indices where qualities[index] == .good && features[index].length > longest {
+            (best, longest) = (index, features[index].length)
+        }
+        return best
     }
 
     #if GLEANER_TUNING
@@ -151,8 +177,9 @@ struct ArticleRun {
         static func dump(_ paragraphs: [String], features: [Features], qualities: [Quality]) {
             guard ProcessInfo.processInfo.environment["GLEANER_DUMP_FEATURES"] == "1" else { return }
             var out = "{\"doc\":1}\n"
+            let densest = Self.densest(features, qualities: qualities)
             for index in paragraphs.indices {
-                let x = vector(features, qualities: qualities, at: index)
+                let x = vector(features, qualities: qualities, densest: densest, at: index)
                 let text = String(data: try! JSONSerialization.data(withJSONObject: [paragraphs[index]]), encoding: .utf8)!
                 out += "{\"t\":\(text),\"x\":[\(x.map { "\($0)" }.joined(separator: ","))]}\n"
             }
@@ -177,10 +204,11 @@ struct ArticleRun {
         let scorer = ArticleRun()
         let features = Self.features(of: texts, known: known)
         let qualities = features.map(scorer.quality)
+        let densest = Self.densest(features, qualities: qualities)
         func furniture(_ index: Int) -> Bool {
             guard trimmable[index], known[index] == nil else { return false }
             var z = 0.0
-            for (w, v) in zip(model, vector(features, qualities: qualities, at: index)) { z += w * v }
+            for (w, v) in zip(model, vector(features, qualities: qualities, densest: densest, at: index)) { z += w * v }
             return z < threshold
         }
         var first = 0
@@ -229,7 +257,8 @@ struct ArticleRun {
             var f = Features()
             f.length = paragraph.utf8.count
             f.words = words[index].count
-            f.capitalised = Self.capitalisedWords(paragraph)
+            (f.capitalised, f.shouting) = Self.capitalisedWords(paragraph)
+            f.endsColon = paragraph.hasSuffix(":")
             f.known = index < known.count ? known[index] : nil
             f.repeated = (seen[paragraph] ?? 0) > 1
             f.endsSentence = paragraph.endsWithSentencePunctuation
@@ -242,6 +271,7 @@ struct ArticleRun {
             var previous: Character = " "
             for character in paragraph {
                 if character.isNumber { f.digits += 1 }
+                if "|»›·•/>".contains(character) { f.separators += 1 }
                 if character == "." || character == "!" || character == "?" || character == "。" {
                     if previous.isLetter || previous == ")" || previous == "\"" { f.sentenceEnds += 1 }
                 }
@@ -255,16 +285,30 @@ struct ArticleRun {
         return result
     }
 
-    /// How many words of `text` start with a capital letter.
-    static func capitalisedWords(_ text: String) -> Int {
+    /// How many words of `text` start with a capital letter, and how many are all capitals.
+    static func capitalisedWords(_ text: String) -> (capitalised: Int, shouting: Int) {
         var count = 0
+        var shouting = 0
         var atStart = true
+        var allUpper = false
+        var letters = 0
         for scalar in text.unicodeScalars {
             let letter = scalar.properties.isAlphabetic
-            if letter, atStart, scalar.properties.isUppercase { count += 1 }
+            if letter {
+                if atStart {
+                    if scalar.properties.isUppercase { count += 1 }
+                    allUpper = true
+                    letters = 0
+                }
+                letters += 1
+                if !scalar.properties.isUppercase { allUpper = false }
+            } else if !atStart, scalar != "'", scalar != "-" {
+                if allUpper, letters >= 2 { shouting += 1 }
+            }
             atStart = !letter && scalar != "'" && scalar != "-"
         }
-        return count
+        if !atStart, allUpper, letters >= 2 { shouting += 1 }
+        return (count, shouting)
     }
 
     /// The words of `text`, lower-cased: runs of letters (and apostrophes inside them).

@@ -68,9 +68,12 @@ public struct PlainTextCleaner: Sendable {
             document.byline = Self.bylineLine(paragraphs[index])
             kinds[index] = .metadata
         }
+        // The headline: the run's first line when it reads as one, else the last title-like line above it.
         if document.title == nil,
-            let index = lead.prefix(while: { $0 < start }).last(where: {
-                kinds[$0] == nil && !inside[$0] && Self.isTitleLike(paragraphs[$0]) && paragraphs[$0].wordCount >= 3
+            let index = stride(from: start, through: max(0, start - 3), by: -1).first(where: {
+                kinds[$0] == nil && Self.isTitleLike(paragraphs[$0]) && paragraphs[$0].wordCount >= 3
+                    && Self.dateLine(paragraphs[$0]) == nil
+                    && ($0 < start ? !inside[$0] : paragraphs[$0].wordCount <= 20 && start + 1 < paragraphs.count && inside[start + 1])
             })
         {
             document.title = paragraphs[index]
