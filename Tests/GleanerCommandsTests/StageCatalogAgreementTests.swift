@@ -20,13 +20,15 @@ struct StageCatalogAgreementTests {
         "normalize": NormalizeCommand.self, "report": ReportCommand.self,
     ]
 
-    /// The long options of a command (help and version left out), from its help dump.
+    /// The long options of a command (help, version and hidden options left out), from its help dump.
     static func options(of command: any ParsableCommand.Type) throws -> [String: Declared] {
         let dump = try JSONCodec.parse(command._dumpHelp())
         let arguments = dump.objectValue?["command"]?.objectValue?["arguments"]?.arrayValue ?? []
         var options: [String: Declared] = [:]
         for argument in arguments {
             guard let object = argument.objectValue, let kind = object["kind"]?.stringValue, kind != "positional" else { continue }
+            // Hidden options (the entity model's training switches) are for developers, not pipeline files.
+            if object["shouldDisplay"]?.boolValue == false { continue }
             let names = object["names"]?.arrayValue ?? []
             guard let long = names.compactMap({ $0.objectValue }).first(where: { $0["kind"]?.stringValue == "long" }),
                 let name = long["name"]?.stringValue, name != "help", name != "version"
