@@ -3,8 +3,10 @@ import GleanerCore
 /// Groups a document's person and organisation mentions into entities, in
 /// text order: the same name; a surname or first name after a full name
 /// ("Lieberman" after "Avigdor Lieberman"); a name in parentheses right after
-/// another ("Jewish Agency for Israel (Sochnut)"); an acronym and the name it
-/// abbreviates ("NATO", "North Atlantic Treaty Organization").
+/// another ("Jewish Agency for Israel (Sochnut)"); a name the text says is another
+/// name of the one before it ("Abu Mazen, also known as Mahmoud Abbas"); an acronym
+/// and the name it abbreviates ("NATO", "North Atlantic Treaty Organization").
+/// Never by shared words alone.
 struct NameClustering {
     struct Cluster {
         var kind: MentionKind
@@ -53,7 +55,11 @@ struct NameClustering {
         if let canonical {
             return clusters.lastIndex { $0.kind == mention.kind && $0.name == canonical }
         }
-        if let previous, isParenthesised(mention, after: previous.end) { return previous.cluster }
+        if let previous, clusters[previous.cluster].kind == mention.kind,
+            isParenthesised(mention, after: previous.end) || isNamedAlias(mention, after: previous.end)
+        {
+            return previous.cluster
+        }
         let lowered = surface.lowercased()
         if let same = clusters.lastIndex(where: { cluster in
             cluster.kind == mention.kind && cluster.surfaces.contains { $0.lowercased() == lowered }
@@ -95,6 +101,21 @@ struct NameClustering {
         guard end <= mention.start, mention.end < scalars.count, scalars[mention.end] == ")" else { return false }
         let between = scalars[end..<mention.start]
         return between.contains("(") && between.allSatisfy { $0 == "(" || $0 == " " }
+    }
+
+    /// The words between two names that say the second is another name of the first.
+    private static let aliasPhrases: Set<String> = [
+        "also known as", "better known as", "otherwise known as", "formerly known as", "known as",
+        "a.k.a.", "aka", "alias", "née", "nee", "born",
+    ]
+
+    /// "Name, also known as Other": only an alias phrase (with commas, brackets, quotes and
+    /// spaces around it) between the previous mention and this one.
+    private func isNamedAlias(_ mention: Mention, after end: Int) -> Bool {
+        guard end <= mention.start, mention.start - end <= 40 else { return false }
+        let between = String(String.UnicodeScalarView(scalars[end..<mention.start])).lowercased()
+        let words = between.split(whereSeparator: { " ,;(\"'“”‘’\n".contains($0) })
+        return Self.aliasPhrases.contains(words.joined(separator: " "))
     }
 
     static func clean(_ text: String) -> String {

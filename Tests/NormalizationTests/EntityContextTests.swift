@@ -35,4 +35,13 @@ struct EntityContextTests {
         #expect(people.count == 1)
         #expect(people.first?.objectValue?["name"]?.stringValue == "Sheikh Hasina")
     }
+
+    @Test("a name the text calls another name of someone is an alias; a mere neighbour is not")
+    func namedAlias() {
+        let said = resolved("The rebel commander Ahmed Karimov, also known as Abu Tariq, was seen in the town.").entities
+        let commander = said.first { $0.objectValue?["name"]?.stringValue == "Ahmed Karimov" }
+        #expect(commander?.objectValue?["aliases"]?.arrayValue?.compactMap(\.stringValue) == ["Abu Tariq"])
+        let apart = resolved("Ahmed Karimov met Abu Tariq in the town.").entities
+        #expect(apart.allSatisfy { ($0.objectValue?["aliases"]?.arrayValue ?? []).isEmpty })
+    }
 }
