@@ -90,7 +90,10 @@ enum Harness: String, CaseIterable, Sendable {
             _ = try? record.mentions()
         }
         close(ends[0])
-        if total < min(bytes.count, 60_000) - 1 { fatalError("line reader lost bytes: \(total) of \(bytes.count)") }
+        // The reader drops the CR of each CRLF: those bytes are not lost.
+        let input = bytes.prefix(60_000)
+        let carriageReturns = zip(input, input.dropFirst()).filter { $0 == 0x0D && $1 == 0x0A }.count
+        if total < input.count - carriageReturns - 1 { fatalError("line reader lost bytes: \(total) of \(input.count)") }
     }
 
     /// Parse, write, parse again: the value must survive the round trip.
