@@ -1,16 +1,21 @@
 """Shared helpers for the clean eval and bench: the Readability test pages as NDJSON records."""
 import json, os, sys
 
-def dataset_dir(repo_root):
-    """$READABILITY_PAGES, else ../shared/datasets/readability-pages beside the clone
-    (or beside the folder holding it, for git worktrees)."""
-    if os.environ.get("READABILITY_PAGES"):
-        return os.environ["READABILITY_PAGES"]
+def shared_dataset(repo_root, name, variable):
+    """${variable}, else ../shared/datasets/NAME beside the clone (or beside the folder
+    holding it, for git worktrees); None when neither exists."""
+    if os.environ.get(variable):
+        return os.environ[variable]
     for up in ("..", os.path.join("..", "..")):
-        candidate = os.path.join(repo_root, up, "shared", "datasets", "readability-pages")
+        candidate = os.path.join(repo_root, up, "shared", "datasets", name)
         if os.path.isdir(candidate):
             return candidate
-    return os.path.join(repo_root, "..", "shared", "datasets", "readability-pages")
+    return None
+
+def dataset_dir(repo_root):
+    """The Readability test pages ($READABILITY_PAGES, else beside the clone)."""
+    return shared_dataset(repo_root, "readability-pages", "READABILITY_PAGES") or \
+        os.path.join(repo_root, "..", "shared", "datasets", "readability-pages")
 
 def pages(repo_root):
     root = dataset_dir(repo_root)

@@ -7,14 +7,13 @@ tuning split and never looked at while tuning. Outputs go to out/cleaning/.
 usage: snippets.py --clean PATH --root REPO [--kind html|text|both] [--errors N]"""
 import argparse, json, os, subprocess, sys, tempfile
 
+from pages import shared_dataset
+
 def dataset_dir(repo_root):
-    if os.environ.get("WEB_SNIPPETS"):
-        return os.environ["WEB_SNIPPETS"]
-    for up in ("..", os.path.join("..", "..")):
-        candidate = os.path.join(repo_root, up, "shared", "datasets", "web-snippets")
-        if os.path.isdir(candidate):
-            return candidate
-    sys.exit("clean eval: web-snippets not found (set WEB_SNIPPETS)")
+    found = shared_dataset(repo_root, "web-snippets", "WEB_SNIPPETS")
+    if found is None:
+        sys.exit("clean eval: web-snippets not found (set WEB_SNIPPETS)")
+    return found
 
 def splits(pages):
     """{'tune': {...}, 'held-out': {...}}: every 5th page by sorted file name is held out."""
