@@ -27,7 +27,10 @@ struct PatternMatcher: Sendable {
     }
 
     let patternCount: Int
-    /// Dense transition table: state * 256 + byte → next state.
+    /// Input byte (ASCII letters lower-cased) → its class: one per byte the patterns use, 0 for the rest.
+    private let byteClass: [UInt16]
+    private let classCount: Int
+    /// Dense transition table: state * classCount + class → next state.
     private let transitions: [Int32]
     /// Per state, the patterns that end there (including through failure links).
     private let outputs: [Matches]
@@ -37,35 +40,47 @@ struct PatternMatcher: Sendable {
     init(_ patterns: [String]) {
         precondition(patterns.count <= 256, "a PatternMatcher holds at most 256 patterns")
         patternCount = patterns.count
-        var trie: [[Int32]] = [[Int32](repeating: -1, count: 256)]
+        // Bytes no pattern uses all behave alike, so they share one column of the table.
+        var patternClass = [UInt16](repeating: 0, count: 256)
+        var classCount = 1
+        for pattern in patterns {
+            for byte in pattern.utf8 where patternClass[Int(byte)] == 0 {
+                patternClass[Int(byte)] = UInt16(classCount)
+                classCount += 1
+            }
+        }
+        // The trie, with -1 for a missing edge; then completed in place into the automaton.
+        var table = [Int32](repeating: -1, count: classCount)
         var ends: [[Int]] = [[]]
         for (index, pattern) in patterns.enumerated() {
             var state = 0
             for byte in pattern.utf8 {
-                let next = trie[state][Int(byte)]
-                if next >= 0 {
-                    state = Int(next)
+                let edge = state * classCount + Int(patternClass[Int(byte)])
+                if table[edge] >= 0 {
+                    state = Int(table[edge])
                 } else {
-                    trie.append([Int32](repeating: -1, count: 256))
+                    let next = ends.count
+                    table.append(contentsOf: repeatElement(-1, count: classCount))
                     ends.append([])
-                    trie[state][Int(byte)] = Int32(trie.count - 1)
-                    state = trie.count - 1
+                    table[edge] = Int32(next)
+                    state = next
                 }
             }
             ends[state].append(index)
         }
-        var failure = [Int](repeating: 0, count: trie.count)
-        var outputs = [Matches](repeating: Matches(), count: trie.count)
-        for state in trie.indices {
+        let stateCount = ends.count
+        var failure = [Int](repeating: 0, count: stateCount)
+        var outputs = [Matches](repeating: Matches(), count: stateCount)
+        for state in ends.indices {
             for pattern in ends[state] { outputs[state].insert(pattern) }
         }
-        var table = [Int32](repeating: 0, count: trie.count * 256)
         var queue: [Int] = []
-        for byte in 0..<256 {
-            let next = trie[0][byte]
-            if next >= 0 {
-                table[byte] = next
-                queue.append(Int(next))
+        queue.reserveCapacity(stateCount)
+        for column in 0..<classCount {
+            if table[column] >= 0 {
+                queue.append(Int(table[column]))
+            } else {
+                table[column] = 0
             }
         }
         var head = 0
@@ -73,17 +88,21 @@ struct PatternMatcher: Sendable {
             let state = queue[head]
             head += 1
             outputs[state].formUnion(outputs[failure[state]])
-            for byte in 0..<256 {
-                let next = trie[state][byte]
+            let row = state * classCount, fallback = failure[state] * classCount
+            for column in 0..<classCount {
+                let next = table[row + column]
                 if next >= 0 {
-                    failure[Int(next)] = Int(table[failure[state] * 256 + byte])
-                    table[state * 256 + byte] = next
+                    failure[Int(next)] = Int(table[fallback + column])
                     queue.append(Int(next))
                 } else {
-                    table[state * 256 + byte] = table[failure[state] * 256 + byte]
+                    table[row + column] = table[fallback + column]
                 }
             }
         }
+        var byteClass = [UInt16](repeating: 0, count: 256)
+        for byte in 0..<256 { byteClass[byte] = patternClass[byte >= 65 && byte <= 90 ? byte | 0x20 : byte] }
+        self.byteClass = byteClass
+        self.classCount = classCount
         transitions = table
         self.outputs = outputs
         hasOutput = outputs.map { !$0.isEmpty }
@@ -93,12 +112,14 @@ struct PatternMatcher: Sendable {
     func matches(in text: String) -> Matches {
         var found = Matches()
         var state = 0
+        let classCount = self.classCount
         transitions.withUnsafeBufferPointer { table in
             hasOutput.withUnsafeBufferPointer { hasOutput in
-                for byte in text.utf8 {
-                    let lower = byte >= 65 && byte <= 90 ? byte | 0x20 : byte
-                    state = Int(table[state &* 256 &+ Int(lower)])
-                    if hasOutput[state] { found.formUnion(outputs[state]) }
+                byteClass.withUnsafeBufferPointer { byteClass in
+                    for byte in text.utf8 {
+                        state = Int(table[state &* classCount &+ Int(byteClass[Int(byte)])])
+                        if hasOutput[state] { found.formUnion(outputs[state]) }
+                    }
                 }
             }
         }
