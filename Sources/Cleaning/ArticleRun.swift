@@ -248,7 +248,8 @@ struct ArticleRun {
     static func features(of paragraphs: [String], known: [BoilerplateKind?]) -> [Features] {
         let stop = StopWords.shared
         let words = paragraphs.map(Self.words)
-        let language = stop.dominantLanguage(of: words.flatMap { $0 })
+        let wordLanguages = words.map { $0.map(stop.languages(of:)) }
+        let language = stop.dominantLanguage(ofBits: wordLanguages.flatMap { $0 })
         var seen: [String: Int] = [:]
         for paragraph in paragraphs where paragraph.utf8.count <= 200 { seen[paragraph, default: 0] += 1 }
         var result: [Features] = []
@@ -263,23 +264,14 @@ struct ArticleRun {
             f.repeated = (seen[paragraph] ?? 0) > 1
             f.endsSentence = paragraph.endsWithSentencePunctuation
             if language != 0 {
-                f.stopWords = words[index].filter { stop.languages(of: $0) & language != 0 }.count
+                f.stopWords = wordLanguages[index].filter { $0 & language != 0 }.count
             } else {
                 // No list fits the language: sentences stand in for stop words.
                 f.stopWords = f.endsSentence && f.words >= 8 ? f.words : 0
             }
-            var previous: Character = " "
-            for character in paragraph {
-                if character.isNumber { f.digits += 1 }
-                if "|»›·•/>".contains(character) { f.separators += 1 }
-                if character == "." || character == "!" || character == "?" || character == "。" {
-                    if previous.isLetter || previous == ")" || previous == "\"" { f.sentenceEnds += 1 }
-                }
-                previous = character
-            }
-            for token in paragraph.split(separator: " ") where token.hasPrefix("http") || token.hasPrefix("www.") {
-                f.linkLike += 1
-            }
+            let marks = ProseMarks(paragraph)
+            (f.digits, f.separators) = (marks.digits, marks.separators)
+            (f.sentenceEnds, f.linkLike) = (marks.sentenceEnds, marks.linkLike)
             result.append(f)
         }
         return result
@@ -293,15 +285,18 @@ struct ArticleRun {
         var allUpper = false
         var letters = 0
         for scalar in text.unicodeScalars {
-            let letter = scalar.properties.isAlphabetic
+            // ASCII answers without the Unicode property tables.
+            let ascii = scalar.value < 0x80
+            let letter = ascii ? (scalar.value | 0x20) &- 0x61 < 26 : scalar.properties.isAlphabetic
             if letter {
+                let upper = ascii ? scalar.value &- 0x41 < 26 : scalar.properties.isUppercase
                 if atStart {
-                    if scalar.properties.isUppercase { count += 1 }
+                    if upper { count += 1 }
                     allUpper = true
                     letters = 0
                 }
                 letters += 1
-                if !scalar.properties.isUppercase { allUpper = false }
+                if !upper { allUpper = false }
             } else if !atStart, scalar != "'", scalar != "-" {
                 if allUpper, letters >= 2 { shouting += 1 }
             }
@@ -314,16 +309,44 @@ struct ArticleRun {
     /// The words of `text`, lower-cased: runs of letters (and apostrophes inside them).
     static func words(_ text: String) -> [String] {
         var result: [String] = []
-        var current = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isAlphabetic || (scalar == "'" && !current.isEmpty) {
-                current.append(scalar)
-            } else if !current.isEmpty {
-                result.append(String(current).lowercased())
-                current.removeAll(keepingCapacity: true)
+        var text = text
+        text.withUTF8 { bytes in
+            var start = -1
+            var ascii = true
+            func flush(_ end: Int) {
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if ascii {
+                    result.append(String(unsafeUninitializedCapacity: word.count) { buffer in
+                        for (offset, byte) in word.enumerated() { buffer[offset] = byte &- 0x41 < 26 ? byte | 0x20 : byte }
+                        return word.count
+                    })
+                } else {
+                    result.append(String(decoding: word, as: UTF8.self).lowercased())
+                }
+                start = -1
             }
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                var length = 1
+                let inWord: Bool
+                if byte < 0x80 {
+                    inWord = (byte | 0x20) &- 0x61 < 26 || byte == 0x27 && start >= 0
+                } else {
+                    let (scalar, scalarLength) = UTF8Scalars.decode(bytes, at: index)
+                    length = scalarLength
+                    inWord = Unicode.Scalar(scalar)!.properties.isAlphabetic
+                }
+                if inWord {
+                    if start < 0 { (start, ascii) = (index, true) }
+                    if byte >= 0x80 { ascii = false }
+                } else if start >= 0 {
+                    flush(index)
+                }
+                index += length
+            }
+            if start >= 0 { flush(bytes.count) }
         }
-        if !current.isEmpty { result.append(String(current).lowercased()) }
         return result
     }
 }

@@ -97,29 +97,41 @@ public struct PlainTextCleaner: Sendable {
         var block: [String] = []
         func flush() {
             guard !block.isEmpty else { return }
-            let widest = block.map(\.count).max() ?? 0
+            let counts = block.map(GraphemeSafety.characterCount)
+            let widest = counts.max() ?? 0
             var current = ""
-            for line in block {
+            var currentCount = 0
+            for (line, count) in zip(block, counts) {
                 if !current.isEmpty {
-                    let wrapped = !current.endsWithSentencePunctuation && current.count >= max(30, widest * 6 / 10)
+                    let wrapped = !current.endsWithSentencePunctuation && currentCount >= max(30, widest * 6 / 10)
                         && block.count > 1 && !line.hasPrefix("|") && !line.hasPrefix("-") && !line.hasPrefix("*")
                     if wrapped {
+                        currentCount = GraphemeSafety.characterCount(joining: current, currentCount, line, count)
                         current += " " + line
                         continue
                     }
                     result.append(current)
                 }
-                current = line
+                (current, currentCount) = (line, count)
             }
             if !current.isEmpty { result.append(current) }
             block.removeAll()
         }
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = String(rawLine).collapsingWhitespace()
-            if line.isEmpty {
-                flush()
-            } else {
-                block.append(line)
+        // Lines end at each line feed that is a character of its own (not the end of a CR LF).
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for index in 0...bytes.count
+            where index == bytes.count || bytes[index] == 0x0A && (index == 0 || bytes[index - 1] != 0x0D) {
+                var collapser = WhitespaceCollapser()
+                collapser.append(bytes: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                let line = collapser.result
+                if line.isEmpty {
+                    flush()
+                } else {
+                    block.append(line)
+                }
+                start = index + 1
             }
         }
         flush()
