@@ -5,7 +5,8 @@
 Called by Benchmarks/results.sh (`make bench`). Inputs (made once under out/bench/results/):
 news-like records (Benchmarks/numeric/generate.py) for extract, their extract output for
 normalize, the seeds' fetched records repeated for clean, and generated normalised records
-(Benchmarks/reporting/generate.py) at 1x and 4x for report's memory.
+(Benchmarks/reporting/generate.py) at 1x and 4x for report's memory. The cleaning section is
+Benchmarks/cleaning/bench.sh --json (RESULTS_CLEANING=0 leaves it out).
 Usage: results.py BIN_DIR PYTHON_WITH_ORJSON COMMAND_LINE
 """
 import json, os, platform, subprocess, sys, time
@@ -103,6 +104,32 @@ startup = [json.loads(line) for line in subprocess.run(
     [sys.executable, "Benchmarks/startup/bench.py", bin_dir, "--runs", os.environ.get("RESULTS_STARTUP_RUNS", "20"), "--json"],
     stdout=subprocess.PIPE, check=True, text=True).stdout.splitlines()]
 
+# The pipe fetch | clean per page on the readability pages, beside trafilatura, readability-lxml and
+# resiliparse (Benchmarks/cleaning/bench.sh, which keeps those peers in their own venv).
+cleaning = []
+if os.environ.get("RESULTS_CLEANING", "1") != "0":
+    cleaning = [json.loads(line) for line in subprocess.run(
+        ["bash", "Benchmarks/cleaning/bench.sh", "--json"], stdout=subprocess.PIPE, check=True, text=True
+    ).stdout.splitlines() if line.startswith("{")]
+
+def cleaning_section():
+    if not cleaning:
+        return "Not run (RESULTS_CLEANING=0)."
+    header, rows_ = cleaning[0], [c for c in cleaning[1:] if not c.get("missing")]
+    out = [f"{header['pages']} pages, {header['mb']:.1f} MB of HTML; CPU ms (user + system) per page on one pinned core, "
+           f"best of {header['runs']} runs; the gleaner rows feed each page {header['repeat']} times to one process "
+           "and subtract its start-up.", "",
+           "| extractor | median ms/page | mean ms/page | max ms/page | MB/s | median vs the pipe |", "|---|---|---|---|---|---|"]
+    out += [f"| {c['extractor']} | {c['median_ms']:.2f} | {c['mean_ms']:.2f} | {c['max_ms']:.1f} | {c['mb_s']:.1f} | "
+            f"{c['vs_pipe']:.1f}x |" for c in rows_]
+    out += [f"| {c['extractor']} | not installed | | | | |" for c in cleaning[1:] if c.get("missing")]
+    pipe = next((c for c in rows_ if c["extractor"].endswith("(pipe)")), None)
+    peers = [c for c in rows_ if c["extractor"].startswith(("trafilatura", "resiliparse"))]
+    if pipe:
+        out += ["", f"Whole pipe: {pipe['median_ms']:.2f} ms/page median (target <= 5); "
+                + "; ".join(f"{c['extractor']} {c['median_ms']:.2f} ms = {c['vs_pipe']:.1f}x the pipe" for c in peers) + "."]
+    return "\n".join(out)
+
 cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), platform.processor())
 load = open("/proc/loadavg").read().split()[:3]
 
@@ -139,6 +166,10 @@ Pass-through (`normalize --only email` on records without emails) vs orjson's id
 {passthrough['mb_s']:.1f} vs {orjson_news['mb_s']:.1f} MB/s wall = {passthrough['mb_s'] / orjson_news['mb_s']:.2f}x;
 {passthrough['mb_cpu_s']:.1f} vs {orjson_news['mb_cpu_s']:.1f} MB/s of CPU = {passthrough['mb_cpu_s'] / orjson_news['mb_cpu_s']:.2f}x.
 Python json: `json.dumps(json.loads(line), ensure_ascii=False, separators=(',', ':'))` per line; orjson: `orjson.dumps(orjson.loads(line))`.
+
+## Cleaning: `fetch | clean` on the readability pages
+
+{cleaning_section()}
 
 ## Start-up (one record, median of {startup[0]['runs']} runs; target <= 15 ms, <= 30 MB)
 

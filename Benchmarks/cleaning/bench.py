@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Times `clean` per page on the Readability test pages, beside trafilatura and
-readability-lxml on the same pages in the same run.
+"""Times the pipe `fetch | clean` and `clean` alone per page on the Readability test pages,
+beside trafilatura, readability-lxml and resiliparse on the same pages in the same run: per-page
+CPU milliseconds (median, mean, max), MB/s, and each median as a multiple of the pipe's.
 
 clean runs as its real executable: each page is fed R times in one process and the
 process's start-up time (an empty input) is subtracted, so the figure is the time to
@@ -72,12 +73,19 @@ def bench_python(extract, items, runs):
         times.append(best_of(runs, once))
     return times
 
-def row(name, times, total_bytes, reference=None):
+def figures(name, times, total_bytes, reference=None):
+    """One extractor's per-page CPU milliseconds, MB/s and its median's ratio to the pipe's."""
     ms = [t * 1000 for t in times]
-    mbs = total_bytes / 1e6 / sum(times) if sum(times) else float("inf")
-    ratio = f"{statistics.median(times) / statistics.median(reference):.1f}x" if reference else "1x"
-    return (f"| {name} | {statistics.median(ms):.2f} | {statistics.mean(ms):.2f} | {max(ms):.1f} | {mbs:.1f} | "
-            f"{ratio} |")
+    return {"extractor": name, "median_ms": statistics.median(ms), "mean_ms": statistics.mean(ms), "max_ms": max(ms),
+            "mb_s": total_bytes / 1e6 / sum(times) if sum(times) else float("inf"),
+            "vs_pipe": statistics.median(times) / statistics.median(reference) if reference else 1.0}
+
+def row(name, times, total_bytes, reference=None, as_json=False):
+    f = figures(name, times, total_bytes, reference)
+    if as_json:
+        return json.dumps(f)
+    return (f"| {name} | {f['median_ms']:.2f} | {f['mean_ms']:.2f} | {f['max_ms']:.1f} | {f['mb_s']:.1f} | "
+            f"{f['vs_pipe']:.1f}x |")
 
 def main():
     ap = argparse.ArgumentParser()
@@ -86,40 +94,50 @@ def main():
     ap.add_argument("--root", required=True)
     ap.add_argument("--repeat", type=int, default=10)
     ap.add_argument("--runs", type=int, default=2)
+    ap.add_argument("--json", action="store_true",
+                    help="one JSON object per extractor (first a header object), for Benchmarks/results.py")
     args = ap.parse_args()
     if shutil_which("taskset"):
         os.sched_setaffinity(0, {0})
     items = list(dataset.pages(args.root))
     total_bytes = sum(os.path.getsize(os.path.join(f, "source.html")) for _, f in items)
-    print(f"{len(items)} pages, {total_bytes / 1e6:.1f} MB of HTML; CPU time on one core; best of {args.runs} runs per page")
-    print()
-    print("| extractor | median ms/page | mean ms/page | max ms/page | MB/s | median vs the pipe |")
-    print("|---|---|---|---|---|---|")
+    if args.json:
+        print(json.dumps({"pages": len(items), "mb": total_bytes / 1e6, "runs": args.runs, "repeat": args.repeat}))
+    else:
+        print(f"{len(items)} pages, {total_bytes / 1e6:.1f} MB of HTML; CPU time on one core; "
+              f"best of {args.runs} runs per page")
+        print()
+        print("| extractor | median ms/page | mean ms/page | max ms/page | MB/s | median vs the pipe |")
+        print("|---|---|---|---|---|---|")
+    def show(name, times, reference):
+        print(row(name, times, total_bytes, reference, args.json), flush=True)
+    def missing(name):
+        print(json.dumps({"extractor": name, "missing": True}) if args.json else f"| {name} | not installed | | | | |")
     pipe = None
     if args.fetch:
         pipe = bench_pipe(args.fetch, args.clean, items, args.repeat, args.runs)
-        print(row("gleaner fetch, clean (pipe)", pipe, total_bytes), flush=True)
-    print(row("gleaner clean", bench_clean(args.clean, items, args.repeat, args.runs), total_bytes, pipe), flush=True)
+        show("gleaner fetch, clean (pipe)", pipe, None)
+    show("gleaner clean", bench_clean(args.clean, items, args.repeat, args.runs), pipe)
     try:
         import trafilatura
-        print(row(f"trafilatura {trafilatura.__version__}", bench_python(
-            lambda h: trafilatura.extract(h, with_metadata=True), items, args.runs), total_bytes, pipe), flush=True)
+        show(f"trafilatura {trafilatura.__version__}", bench_python(
+            lambda h: trafilatura.extract(h, with_metadata=True), items, args.runs), pipe)
     except ImportError:
-        print("| trafilatura | not installed | | | | |")
+        missing("trafilatura")
     try:
         from readability import Document
         import importlib.metadata as md
-        print(row(f"readability-lxml {md.version('readability-lxml')}", bench_python(
-            lambda h: Document(h).summary(), items, args.runs), total_bytes, pipe), flush=True)
+        show(f"readability-lxml {md.version('readability-lxml')}", bench_python(
+            lambda h: Document(h).summary(), items, args.runs), pipe)
     except ImportError:
-        print("| readability-lxml | not installed | | | | |")
+        missing("readability-lxml")
     try:
         from resiliparse.extract.html2text import extract_plain_text
         import importlib.metadata as md
-        print(row(f"resiliparse {md.version('resiliparse')}", bench_python(
-            lambda h: extract_plain_text(h, main_content=True), items, args.runs), total_bytes, pipe), flush=True)
+        show(f"resiliparse {md.version('resiliparse')}", bench_python(
+            lambda h: extract_plain_text(h, main_content=True), items, args.runs), pipe)
     except ImportError:
-        print("| resiliparse | not installed | | | | |")
+        missing("resiliparse")
 
 if __name__ == "__main__":
     main()
