@@ -367,8 +367,8 @@ struct ContentExtractor {
             var remove: BoilerplateKind?
             if hint.share, index != root, stats.length[index] < 500 {
                 remove = .share
-            } else if index != root, node.tag == .figcaption || hint.caption && !holdsImage(index), stats.length[index] < 400 {
-                // A caption says what a picture shows and who took it; the article does not read through it.
+            } else if index != root, hint.credit, !holdsImage(index), stats.length[index] < 200 {
+                // Who took a picture is not part of the story (what the picture shows may be).
                 remove = .caption
             } else if (node.tag == .h1 || node.tag == .h2), flags.weightClasses, hint.weight < 0 {
                 remove = hint.kind ?? .other
@@ -410,6 +410,10 @@ struct ContentExtractor {
             case .h1, .h2, .h3, .h4, .h5, .h6: headingLength += Int(stats.length[child])
             case .ul, .ol:
                 listLength += Int(stats.length[child])
+                child = document.subtreeEnd(child)
+                continue
+            case .noscript:
+                // Fallback copies of lazy images are not more pictures.
                 child = document.subtreeEnd(child)
                 continue
             default: break
