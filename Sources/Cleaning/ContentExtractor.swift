@@ -296,22 +296,19 @@ struct ContentExtractor {
         return (selection, visibleLength(selection, stats: stats))
     }
 
-    /// Prose printed between the headline and the body, in a block of its own (a lede or
-    /// standfirst in the article's header): plain paragraphs that end like sentences, few links.
+    /// Prose printed between the headline (the last `h1`–`h3` above the body) and the body, in a
+    /// block of its own (a lede or standfirst in the article's header): plain paragraphs that end
+    /// like sentences, few links.
     /// Nothing when the headline is far from the body (then what lies between is the page's, not the article's).
     func ledes(before roots: [Int], gone: [Bool], stats: Stats) -> [Int] {
         guard let first = roots.first else { return [] }
         let nodes = document.nodes
         var headline = -1
-        var index = document.body
-        while index < first {
-            if gone[index] {
-                index = document.subtreeEnd(index)
-                continue
-            }
-            if nodes[index].tag == .h1 { headline = index }
-            index += 1
+        // The headline may sit in a header block set aside as furniture.
+        for index in document.body..<first where nodes[index].tag == .h1 || nodes[index].tag == .h2 || nodes[index].tag == .h3 {
+            headline = index
         }
+        var index = document.body
         guard headline >= 0, !isAncestor(headline, of: first) else { return [] }
         var found: [Int] = []
         var between = 0
@@ -340,7 +337,7 @@ struct ContentExtractor {
             index += 1
         }
         let chosen = found.reduce(0) { $0 + Int(stats.length[$1]) }
-        return between <= 1_500 && chosen * 2 >= between ? found : []
+        return between <= 4_000 && chosen * 2 >= between ? found : []
     }
 
     /// Removes blocks inside the body that are furniture: excluded earlier, mostly links,
@@ -367,8 +364,8 @@ struct ContentExtractor {
             var remove: BoilerplateKind?
             if hint.share, index != root, stats.length[index] < 500 {
                 remove = .share
-            } else if index != root, node.tag == .figcaption || hint.caption && !holdsImage(index), stats.length[index] < 400 {
-                // A caption says what a picture shows and who took it; the article does not read through it.
+            } else if index != root, hint.credit, !holdsImage(index), stats.length[index] < 200 {
+                // Who took a picture is not part of the story (what the picture shows may be).
                 remove = .caption
             } else if (node.tag == .h1 || node.tag == .h2), flags.weightClasses, hint.weight < 0 {
                 remove = hint.kind ?? .other
@@ -410,6 +407,10 @@ struct ContentExtractor {
             case .h1, .h2, .h3, .h4, .h5, .h6: headingLength += Int(stats.length[child])
             case .ul, .ol:
                 listLength += Int(stats.length[child])
+                child = document.subtreeEnd(child)
+                continue
+            case .noscript:
+                // Fallback copies of lazy images are not more pictures.
                 child = document.subtreeEnd(child)
                 continue
             default: break

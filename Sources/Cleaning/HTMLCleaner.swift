@@ -99,7 +99,7 @@ public struct HTMLCleaner: Sendable {
 
     /// A picture's furniture left as a paragraph of its own: "Photo", "Video", "Enlarge this image".
     static let pictureLines: Set<String> = [
-        "photo", "photos", "image", "images", "video", "foto", "fotos", "bild", "bilder", "gallery", "photo gallery",
+        "photo", "photos", "image", "video", "foto", "fotos", "bild", "bilder", "gallery", "photo gallery",
         "galerie", "bildergalerie", "fotogalerie", "zoom", "vergrößern", "enlarge this image", "view gallery",
         "expand", "credit", "photo credit", "bildquelle", "vidéo", "imagen", "galería",
     ]
