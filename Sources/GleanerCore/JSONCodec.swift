@@ -81,29 +81,91 @@ public enum JSONCodec {
             return
         }
         if number == number.rounded(), abs(number) < 1e15 {
-            output.append(contentsOf: String(Int64(number)).utf8)
+            writeInteger(Int64(number), into: &output)
         } else {
             output.append(contentsOf: "\(number)".utf8)
         }
     }
 
+    /// The decimal digits of `value`, written without building a `String` (mentions carry three each).
+    static func writeInteger(_ value: Int64, into output: inout [UInt8]) {
+        if value < 0 { output.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
+    }
+
     static func writeString(_ string: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): output.append(UInt8(ascii: "\\")); output.append(byte)
-            case UInt8(ascii: "\\"): output.append(UInt8(ascii: "\\")); output.append(byte)
-            case 0x0A: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "n"))
-            case 0x0D: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "r"))
-            case 0x09: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "t"))
-            case 0..<0x20:
-                output.append(contentsOf: Array("\\u00".utf8))
-                output.append(hexDigits[Int(byte >> 4)])
-                output.append(hexDigits[Int(byte & 0xF)])
-            default: output.append(byte)
+        var string = string
+        string.withUTF8 { bytes in
+            // Runs without a byte to escape are copied whole; most strings are one run.
+            var runStart = 0
+            while runStart < bytes.count {
+                let special = JSONBytes.nextSpecial(bytes, from: runStart)
+                if special > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<special])) }
+                guard special < bytes.count else { break }
+                writeEscape(bytes[special], into: &output)
+                runStart = special + 1
             }
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    /// The escape of one byte that JSON strings cannot hold as it is (a quote, a backslash, a control byte).
+    private static func writeEscape(_ byte: UInt8, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\\"))
+        switch byte {
+        case 0x0A: output.append(UInt8(ascii: "n"))
+        case 0x0D: output.append(UInt8(ascii: "r"))
+        case 0x09: output.append(UInt8(ascii: "t"))
+        case 0..<0x20:
+            output.append(contentsOf: unicodeEscapePrefix)
+            output.append(hexDigits[Int(byte >> 4)])
+            output.append(hexDigits[Int(byte & 0xF)])
+        default: output.append(byte)
+        }
+    }
+
+    private static let unicodeEscapePrefix = Array("u00".utf8)
+}
+
+/// Byte scans the reader and the writer share.
+enum JSONBytes {
+    /// The index of the next `"`, `\\` or control byte at or after `index` (the end when none),
+    /// eight bytes at a time: the bytes a JSON string must escape.
+    @inline(__always)
+    static func nextSpecial(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+        var index = index
+        guard let base = bytes.baseAddress else { return index }
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let quote = word ^ (ones &* 0x22)
+            let backslash = word ^ (ones &* 0x5C)
+            let found = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)
+            if found & high != 0 {
+                for offset in 0..<8 {
+                    let byte = base[index + offset]
+                    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return index + offset }
+                }
+            }
+            index += 8
+        }
+        while index < bytes.count {
+            let byte = base[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return index }
+            index += 1
+        }
+        return index
     }
 }
 
@@ -324,33 +386,7 @@ private struct Parser {
         return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
-    /// The index of the next `"`, `\\` or control byte at or after `index` (the end when none),
-    /// eight bytes at a time.
-    func nextSpecial(from index: Int) -> Int {
-        var index = index
-        let base = bytes.baseAddress!
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        while index + 8 <= bytes.count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            let quote = word ^ (ones &* 0x22)
-            let backslash = word ^ (ones &* 0x5C)
-            let found = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)
-            if found & high != 0 {
-                for offset in 0..<8 {
-                    let byte = base[index + offset]
-                    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return index + offset }
-                }
-            }
-            index += 8
-        }
-        while index < bytes.count {
-            let byte = base[index]
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return index }
-            index += 1
-        }
-        return index
-    }
+    func nextSpecial(from index: Int) -> Int { JSONBytes.nextSpecial(bytes, from: index) }
 
     mutating func parseHex4() throws(JSONSyntaxError) -> UInt32 {
         guard position + 4 <= bytes.count else { throw fail("incomplete \\u escape") }
