@@ -445,9 +445,14 @@ struct PlaceDictionary: Sendable {
     ) -> (end: Int, values: [Int])? {
         let first = tokens[start].lower
         if state.trie.edges[PhraseTrie.Edge(node: 0, token: first)] == nil {
-            // No phrase starts with this token yet: read its bucket, unless that was done before.
+            guard !state.startsNothing.contains(first) else { return nil }
+            // No phrase starts with this token yet: read its bucket, unless that was done before
+            // (then none ever will: a bucket holds every name whose first token is in it).
             let bucket = GazetteerTables.bucketKey(lowered: first)
-            guard !state.loaded.contains(bucket) else { return nil }
+            guard !state.loaded.contains(bucket) else {
+                if state.startsNothing.count < Cache.startsNothingLimit { state.startsNothing.insert(first) }
+                return nil
+            }
             load(bucket, into: &state)
         }
         return state.trie.longestMatch(tokens, from: start, text: text, limit: limit)
@@ -468,8 +473,13 @@ struct PlaceDictionary: Sendable {
 
     /// The buckets read so far, shared by the threads of `--jobs`.
     private final class Cache: @unchecked Sendable {
+        /// Tokens remembered as starting no name at most (most capitalised words are not places).
+        static let startsNothingLimit = 50_000
+
         struct State {
             var loaded: Set<String> = []
+            /// Tokens whose bucket is read and that start no name, so the next look-up skips the bucket key.
+            var startsNothing: Set<String> = []
             var trie = PhraseTrie()
             var byKey: [String: [Int]] = [:]
         }

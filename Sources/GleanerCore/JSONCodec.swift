@@ -139,6 +139,14 @@ public enum JSONCodec {
 
 /// Byte scans the reader and the writer share.
 enum JSONBytes {
+    /// The string of UTF-8 `bytes`, nil when they are not valid UTF-8: checked by ``LineCheck``
+    /// and built by `String(decoding:as:)`, since the generic `String(validating:as:)` looks up
+    /// type metadata on every call (a third of `normalize`'s JSON reading went there).
+    static func validString(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard LineCheck.check(bytes).validUTF8 else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// The index of the next `"`, `\\` or control byte at or after `index` (the end when none),
     /// eight bytes at a time: the bytes a JSON string must escape.
     @inline(__always)
@@ -311,7 +319,7 @@ private struct Parser {
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<position])
                 position += 1
-                guard let string = String(validating: slice, as: UTF8.self) else {
+                guard let string = JSONBytes.validString(slice) else {
                     throw JSONSyntaxError(offset: start, reason: "string is not valid UTF-8")
                 }
                 return string
@@ -332,7 +340,7 @@ private struct Parser {
             switch byte {
             case UInt8(ascii: "\""):
                 position += 1
-                guard let string = String(validating: scratch, as: UTF8.self) else {
+                guard let string = scratch.withUnsafeBufferPointer({ JSONBytes.validString($0) }) else {
                     throw JSONSyntaxError(offset: start, reason: "string is not valid UTF-8")
                 }
                 return string

@@ -18,14 +18,6 @@ struct EntityModelTests {
         #expect(try EntityModel(data: bytes).serialized() == bytes)
     }
 
-    @Test("Viterbi looks only at the labels a label may follow, in order")
-    func predecessors() {
-        for label in 0..<EntityLabel.count {
-            let allowed = (0..<EntityLabel.count).filter { EntityLabel.allowed($0, label) }
-            #expect(Array(EntityLabel.predecessors(of: label)) == allowed)
-        }
-    }
-
     @Test("a file that is not a model is refused with a reason")
     func badModelFile() {
         #expect(throws: EntityModelError.notAModel) { try EntityModel(data: Data("not a model".utf8)) }
