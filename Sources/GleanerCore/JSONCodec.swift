@@ -74,6 +74,7 @@ public enum JSONCodec {
     private static let trueBytes = Array("true".utf8)
     private static let falseBytes = Array("false".utf8)
     private static let hexDigits = Array("0123456789abcdef".utf8)
+    private static let unicodeEscapePrefix = Array("u00".utf8)
 
     static func writeNumber(_ number: Double, into output: inout [UInt8]) {
         guard number.isFinite else {
@@ -102,39 +103,48 @@ public enum JSONCodec {
         }
     }
 
+    /// Writes `string` quoted and escaped. Runs of bytes that need no escape (all but `"`, `\`
+    /// and controls) are copied whole: `raw` bodies of many kilobytes go through here.
     static func writeString(_ string: String, into output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
         var string = string
-        string.withUTF8 { bytes in
-            // Runs without a byte to escape are copied whole; most strings are one run.
-            var runStart = 0
-            while runStart < bytes.count {
-                let special = JSONBytes.nextSpecial(bytes, from: runStart)
-                if special > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<special])) }
-                guard special < bytes.count else { break }
-                writeEscape(bytes[special], into: &output)
-                runStart = special + 1
+        string.withUTF8 { writeEscaped($0, into: &output) }
+    }
+
+    /// Writes UTF-8 `bytes` as a quoted, escaped JSON string.
+    static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        guard let base = bytes.baseAddress else {
+            output.append(UInt8(ascii: "\""))
+            return
+        }
+        let raw = UnsafeRawPointer(base)
+        let count = bytes.count
+        var runStart = 0
+        var index = 0
+        while index < count {
+            // Eight bytes at a time while none of them needs an escape.
+            while index + 8 <= count, !JSONBytes.mayNeedEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) { index += 8 }
+            guard index < count else { break }
+            let byte = bytes[index]
+            index += 1
+            if byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") { continue }
+            if runStart < index - 1 { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index - 1])) }
+            runStart = index
+            output.append(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): output.append(byte)
+            case 0x0A: output.append(UInt8(ascii: "n"))
+            case 0x0D: output.append(UInt8(ascii: "r"))
+            case 0x09: output.append(UInt8(ascii: "t"))
+            default:
+                output.append(contentsOf: unicodeEscapePrefix)
+                output.append(hexDigits[Int(byte >> 4)])
+                output.append(hexDigits[Int(byte & 0xF)])
             }
         }
+        if runStart < count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
         output.append(UInt8(ascii: "\""))
     }
-
-    /// The escape of one byte that JSON strings cannot hold as it is (a quote, a backslash, a control byte).
-    private static func writeEscape(_ byte: UInt8, into output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\\"))
-        switch byte {
-        case 0x0A: output.append(UInt8(ascii: "n"))
-        case 0x0D: output.append(UInt8(ascii: "r"))
-        case 0x09: output.append(UInt8(ascii: "t"))
-        case 0..<0x20:
-            output.append(contentsOf: unicodeEscapePrefix)
-            output.append(hexDigits[Int(byte >> 4)])
-            output.append(hexDigits[Int(byte & 0xF)])
-        default: output.append(byte)
-        }
-    }
-
-    private static let unicodeEscapePrefix = Array("u00".utf8)
 }
 
 /// Byte scans the reader and the writer share.
@@ -147,20 +157,26 @@ enum JSONBytes {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Whether any of the eight bytes of `word` may be `"`, `\` or a control (below 0x20): the
+    /// classic "has a zero byte" bit trick. A false alarm only makes the caller look byte by byte.
+    @inline(__always)
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let control = (word &- ones &* 0x20) & ~word
+        return (control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)) & highBits != 0
+    }
+
     /// The index of the next `"`, `\\` or control byte at or after `index` (the end when none),
     /// eight bytes at a time: the bytes a JSON string must escape.
     @inline(__always)
     static func nextSpecial(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
         var index = index
         guard let base = bytes.baseAddress else { return index }
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let ones: UInt64 = 0x0101_0101_0101_0101
         while index + 8 <= bytes.count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            let quote = word ^ (ones &* 0x22)
-            let backslash = word ^ (ones &* 0x5C)
-            let found = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)
-            if found & high != 0 {
+            if mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
                 for offset in 0..<8 {
                     let byte = base[index + offset]
                     if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return index + offset }
