@@ -22,11 +22,32 @@ struct JSONCodecTests {
         #expect(JSONCodec.string(.string("a\u{01}\tb")) == #""a\u0001\tb""#)
     }
 
+    @Test("escapes every byte a string cannot hold, wherever it falls in a long string")
+    func escapesEverywhere() throws {
+        let specials = (0..<0x20).map { Character(Unicode.Scalar(UInt8($0))) } + ["\"", "\\"]
+        for special in specials {
+            for position in [0, 5, 8, 15, 23] {
+                var text = String(repeating: "é", count: position / 2) + String(repeating: "a", count: position % 2)
+                text.append(special)
+                text += "tail of more than eight bytes"
+                let written = JSONCodec.string(.string(text))
+                #expect(!written.utf8.dropFirst().dropLast().contains { $0 < 0x20 }, "raw control byte in \(written)")
+                #expect(try JSONCodec.parse(written) == .string(text))
+            }
+        }
+        #expect(JSONCodec.string(.string("\u{08}\u{0C}\r\n")) == #""\u0008\u000c\r\n""#)
+    }
+
     @Test("writes integers without a fraction and keeps fractions short")
     func numbers() {
         #expect(JSONCodec.string(.number(2_500_000)) == "2500000")
         #expect(JSONCodec.string(.number(0.35)) == "0.35")
         #expect(JSONCodec.string(.number(-1)) == "-1")
+        #expect(JSONCodec.string(.number(0)) == "0")
+        #expect(JSONCodec.string(.number(-0.0)) == "0")
+        #expect(JSONCodec.string(.number(999_999_999_999_999)) == "999999999999999")
+        #expect(JSONCodec.string(.number(-123_456_789_012)) == "-123456789012")
+        #expect(JSONCodec.string(.number(1e15)) == "1e+15")
     }
 
     @Test("rejects malformed JSON with the position", arguments: [
