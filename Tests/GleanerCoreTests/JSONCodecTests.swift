@@ -20,22 +20,25 @@ struct JSONCodecTests {
     @Test("escapes control characters on output")
     func controlCharacters() {
         #expect(JSONCodec.string(.string("a\u{01}\tb")) == #""a\u0001\tb""#)
+        #expect(JSONCodec.string(.string("\u{08}\u{0C}\r\n")) == #""\u0008\u000c\r\n""#)
     }
 
-    @Test("escapes every byte a string cannot hold, wherever it falls in a long string")
-    func escapesEverywhere() throws {
-        let specials = (0..<0x20).map { Character(Unicode.Scalar(UInt8($0))) } + ["\"", "\\"]
-        for special in specials {
-            for position in [0, 5, 8, 15, 23] {
-                var text = String(repeating: "é", count: position / 2) + String(repeating: "a", count: position % 2)
-                text.append(special)
-                text += "tail of more than eight bytes"
+    @Test(
+        "escapes a quote, backslash or control wherever it falls in a long run of plain text",
+        arguments: ["\"", "\\", "\n", "\u{1F}", "\u{0}"])
+    func escapeAtEveryOffset(special: String) throws {
+        let escaped = JSONCodec.string(.string(special)).dropFirst().dropLast()
+        // Plain text around it of every length across two 8-byte words, multi-byte UTF-8 and DEL included.
+        for before in 0..<19 {
+            for after in [0, 1, 7, 8, 9, 23] {
+                let head = String(repeating: "aé\u{7F}", count: before / 3) + String(repeating: "b", count: before % 3)
+                let tail = String(repeating: "c", count: after)
+                let text = head + special + tail + special
                 let written = JSONCodec.string(.string(text))
-                #expect(!written.utf8.dropFirst().dropLast().contains { $0 < 0x20 }, "raw control byte in \(written)")
+                #expect(written == "\"" + head + escaped + tail + escaped + "\"")
                 #expect(try JSONCodec.parse(written) == .string(text))
             }
         }
-        #expect(JSONCodec.string(.string("\u{08}\u{0C}\r\n")) == #""\u0008\u000c\r\n""#)
     }
 
     @Test("writes integers without a fraction and keeps fractions short")
