@@ -41,6 +41,11 @@ enum SparkDriver {
                      f"install one (Debian: apt-get install default-jre-headless); pyspark is GLEANER_PYTHON={sys.executable}", 69)
 
 
+        def with_flags(argv, *flags):
+            """`flags` right after the program name: a dashed path after `--` stays a path."""
+            return argv[:1] + list(flags) + argv[1:]
+
+
         def run_pipe(argvs, labels, source, sink, env, cwd):
             """Runs processes joined by OS pipes: `source` (a file object; None: the driver's own
             stdin) feeds the first, the last writes into `sink`; raises naming the first stage that
@@ -67,12 +72,16 @@ enum SparkDriver {
 
             if source is not None:
                 feed()  # the last stage writes to a file, so feeding first cannot deadlock
+            seconds = []
             for label, proc in zip(labels, procs):
-                status = proc.wait()
+                _, wait_status, usage = os.wait4(proc.pid, 0)
+                status = proc.returncode = os.waitstatus_to_exitcode(wait_status)
+                seconds.append((label, usage.ru_utime + usage.ru_stime))
                 if status < 0 and status != -13:  # SIGPIPE after a reader finished is not a failure
                     raise RuntimeError(f"stage '{label}' was killed by signal {-status}")
                 if status > 0:
                     raise RuntimeError(f"stage '{label}' failed with exit status {status}")
+            return seconds  # each stage's CPU time, for GLEANER_SPARK_TIMINGS
 
 
         class Slice:
@@ -104,22 +113,24 @@ enum SparkDriver {
                     return []
                 argvs, names = list(chain), list(labels)
                 if slices[0][0] == "items":
-                    argvs.insert(0, spec["fetch"] + ["--from-list", "-"])
+                    argvs.insert(0, with_flags(spec["fetch"], "--from-list", "-"))
                     names.insert(0, spec["fetch_label"])
                     source = io.BytesIO(b"".join(line for _, line in slices))
                 else:  # parallelize keeps neighbours together: one contiguous range
                     source = Slice(os.path.join(shared, "source.ndjson"), slices[0][1][0], slices[-1][1][1])
                 final = os.path.join(shared, f"{kind}-{index:05d}.ndjson")
                 temporary = final + f".{os.getpid()}.tmp"
+                cpu = []
                 with open(temporary, "wb") as sink:
                     if argvs:
-                        run_pipe(argvs, names, source, sink, env, cwd)
+                        cpu = run_pipe(argvs, names, source, sink, env, cwd)
                     else:
                         shutil.copyfileobj(source, sink)
                 os.replace(temporary, final)  # a retried or speculative task leaves one whole file
                 if env.get("GLEANER_SPARK_TIMINGS"):
-                    print(f"gleaner spark: task {index}: {len(slices)} slices in {time.monotonic() - began:.1f} s",
-                          file=sys.stderr)
+                    stages = ", ".join(f"{label} {seconds:.2f}" for label, seconds in cpu)
+                    print(f"gleaner spark: task {index}: {len(slices)} slices in {time.monotonic() - began:.1f} s "
+                          f"(CPU s: {stages})", file=sys.stderr)
                 return [(index, os.path.getsize(final))]
 
             return task
@@ -129,7 +140,7 @@ enum SparkDriver {
             """The driver's cheap lists: ("items", line) for fetch, ("range", (start, end)) else."""
             env, cwd = spec["environment"], spec["cwd"] or None
             if spec["fetch"]:
-                listed = subprocess.run(spec["fetch"] + ["--list-sources"], stdout=subprocess.PIPE, env=env, cwd=cwd)
+                listed = subprocess.run(with_flags(spec["fetch"], "--list-sources"), stdout=subprocess.PIPE, env=env, cwd=cwd)
                 if listed.returncode != 0:
                     fail(f"stage '{spec['fetch_label']}' failed with exit status {listed.returncode}", listed.returncode)
                 return [("items", line + b"\n") for line in listed.stdout.split(b"\n") if line.strip()]
