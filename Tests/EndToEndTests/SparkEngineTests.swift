@@ -230,14 +230,8 @@ final class LoopbackFolderServer: @unchecked Sendable {
         process.standardOutput = stdout
         process.standardError = FileHandle.nullDevice
         try process.run()
-        var buffer = Data()
-        while !buffer.contains(UInt8(ascii: "\n")) {
-            let chunk = stdout.fileHandleForReading.availableData
-            guard !chunk.isEmpty else { break }
-            buffer.append(chunk)
-        }
         // "Serving HTTP on 127.0.0.1 port 41234 (http://127.0.0.1:41234/) ..."
-        let line = String(decoding: buffer, as: UTF8.self)
+        let line = stdout.firstLine()
         let words = line.split(separator: " ")
         guard let index = words.firstIndex(of: "port"), index + 1 < words.count, let port = Int(words[index + 1]) else {
             process.terminate()
