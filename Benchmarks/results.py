@@ -103,6 +103,11 @@ startup = [json.loads(line) for line in subprocess.run(
     [sys.executable, "Benchmarks/startup/bench.py", bin_dir, "--runs", os.environ.get("RESULTS_STARTUP_RUNS", "20"), "--json"],
     stdout=subprocess.PIPE, check=True, text=True).stdout.splitlines()]
 
+# fetch over HTTP beside curl --parallel and wget, same server, same run (its own script).
+fetching = subprocess.run(["bash", "Benchmarks/fetching/bench.sh", os.environ.get("RESULTS_FETCH_PAGES", "2000")],
+                          stdout=subprocess.PIPE, check=True, text=True, env={**os.environ, "FETCH_BIN": stage("fetch")}).stdout
+fetching = fetching.replace("## fetch: ", "", 1).strip()
+
 cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), platform.processor())
 load = open("/proc/loadavg").read().split()[:3]
 
@@ -153,6 +158,10 @@ Slowest: {worst_start['stage']} at {worst_start['median_ms']} ms.
 {table(memory)}
 
 Peak RSS at 4x / 1x: {flat:.2f}.
+
+## fetch over HTTP (Benchmarks/fetching/bench.sh; target >= 1.0x curl, slow bodies <= 5% of a core)
+
+{fetching}
 """
 with open("Benchmarks/RESULTS.md", "w") as out:
     out.write(doc)

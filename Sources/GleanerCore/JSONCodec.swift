@@ -74,6 +74,7 @@ public enum JSONCodec {
     private static let trueBytes = Array("true".utf8)
     private static let falseBytes = Array("false".utf8)
     private static let hexDigits = Array("0123456789abcdef".utf8)
+    private static let unicodeEscapePrefix = Array("u00".utf8)
 
     static func writeNumber(_ number: Double, into output: inout [UInt8]) {
         guard number.isFinite else {
@@ -87,23 +88,59 @@ public enum JSONCodec {
         }
     }
 
+    /// Writes `string` quoted and escaped. Runs of bytes that need no escape (all but `"`, `\`
+    /// and controls) are copied whole: `raw` bodies of many kilobytes go through here.
     static func writeString(_ string: String, into output: inout [UInt8]) {
+        var string = string
+        string.withUTF8 { writeEscaped($0, into: &output) }
+    }
+
+    /// Writes UTF-8 `bytes` as a quoted, escaped JSON string.
+    static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        for byte in string.utf8 {
+        guard let base = bytes.baseAddress else {
+            output.append(UInt8(ascii: "\""))
+            return
+        }
+        let raw = UnsafeRawPointer(base)
+        let count = bytes.count
+        var runStart = 0
+        var index = 0
+        while index < count {
+            // Eight bytes at a time while none of them needs an escape.
+            while index + 8 <= count, !mayNeedEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) { index += 8 }
+            guard index < count else { break }
+            let byte = bytes[index]
+            index += 1
+            if byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") { continue }
+            if runStart < index - 1 { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index - 1])) }
+            runStart = index
+            output.append(UInt8(ascii: "\\"))
             switch byte {
-            case UInt8(ascii: "\""): output.append(UInt8(ascii: "\\")); output.append(byte)
-            case UInt8(ascii: "\\"): output.append(UInt8(ascii: "\\")); output.append(byte)
-            case 0x0A: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "n"))
-            case 0x0D: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "r"))
-            case 0x09: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "t"))
-            case 0..<0x20:
-                output.append(contentsOf: Array("\\u00".utf8))
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): output.append(byte)
+            case 0x0A: output.append(UInt8(ascii: "n"))
+            case 0x0D: output.append(UInt8(ascii: "r"))
+            case 0x09: output.append(UInt8(ascii: "t"))
+            default:
+                output.append(contentsOf: unicodeEscapePrefix)
                 output.append(hexDigits[Int(byte >> 4)])
                 output.append(hexDigits[Int(byte & 0xF)])
-            default: output.append(byte)
             }
         }
+        if runStart < count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
         output.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of the eight bytes of `word` may be `"`, `\` or a control (below 0x20): the
+    /// classic "has a zero byte" bit trick. A false alarm only makes the caller look byte by byte.
+    @inline(__always)
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let control = (word &- ones &* 0x20) & ~word
+        return (control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)) & highBits != 0
     }
 }
 
