@@ -18,7 +18,9 @@ var targets: [Target] = [
     ),
     .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
-    .target(name: "GleanerCore"),
+    // SHA-256 on the CPU's SHA instructions where it has them (x86 SHA-NI); C, as Swift has no intrinsics.
+    .target(name: "CSHA256"),
+    .target(name: "GleanerCore", dependencies: ["CSHA256"]),
     .target(name: "Fetching", dependencies: ["GleanerCore", "CZlib", "CCurl"]),
     .target(name: "Cleaning", dependencies: ["GleanerCore", "CLibXML2"]),
     // Lookup tables stored as mapped binary containers; the gazetteer is compiled from text at build time.

@@ -95,6 +95,23 @@ for path in (news, extracted):
         measure("Python json (loads + dumps per line)", [sys.executable, "-c", py_identity], path),
         measure("orjson (loads + dumps per line)", [peer_python, "-c", orjson_identity], path),
     ]
+# extract | normalize on one core (CPU seconds of each stage on the file the one before wrote), and
+# --jobs 1 against --jobs 2 on the same files: best wall time of three runs each, with the load
+# average they ran under (wall-clock speed-ups mean something only on a quiet machine).
+def best_of(runs, label, command, path, output=os.devnull):
+    return min((measure(label, command, path, output) for _ in range(runs)), key=lambda e: e["wall"])
+
+by = {e["label"]: e for e in rows}
+pipeline_cpu = by["extract (all kinds)"]["cpu"] + by["normalize (all kinds)"]["cpu"]
+jobs_load = open("/proc/loadavg").read().split()[:3]
+jobs = []
+for name, path in (("extract", news), ("normalize", extracted)):
+    one = best_of(3, f"{name} --jobs 1", [stage(name), "--jobs", "1"], path)
+    two = best_of(3, f"{name} --jobs 2", [stage(name), "--jobs", "2"], path, f"{work}/{name}-jobs2.ndjson")
+    jobs.append((name, one, two))
+same_jobs = all(open(f"{work}/{name}-jobs2.ndjson", "rb").read() == open(target, "rb").read()
+                for name, target in (("extract", extracted), ("normalize", normalized)))
+
 memory = [
     measure(f"report, {report_records} records (1x)", [stage("report"), "--format", "markdown"], report_1x),
     measure(f"report, {4 * report_records} records (4x)", [stage("report"), "--format", "markdown"], report_4x),
@@ -102,6 +119,11 @@ memory = [
 startup = [json.loads(line) for line in subprocess.run(
     [sys.executable, "Benchmarks/startup/bench.py", bin_dir, "--runs", os.environ.get("RESULTS_STARTUP_RUNS", "20"), "--json"],
     stdout=subprocess.PIPE, check=True, text=True).stdout.splitlines()]
+
+# fetch over HTTP beside curl --parallel and wget, same server, same run (its own script).
+fetching = subprocess.run(["bash", "Benchmarks/fetching/bench.sh", os.environ.get("RESULTS_FETCH_PAGES", "2000")],
+                          stdout=subprocess.PIPE, check=True, text=True, env={**os.environ, "FETCH_BIN": stage("fetch")}).stdout
+fetching = fetching.replace("## fetch: ", "", 1).strip()
 
 cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), platform.processor())
 load = open("/proc/loadavg").read().split()[:3]
@@ -114,10 +136,10 @@ def table(entries):
                    f"{e['mb_s']:.1f} | {e['mb_cpu_s']:.1f} | {e['records_s']:.0f} | {e['rss']:.0f} |")
     return "\n".join(out)
 
-by = {e["label"]: e for e in rows}
 orjson_news = next(p for p in peers if p["input"] == os.path.basename(news) and p["label"].startswith("orjson"))
 passthrough = by["normalize --only email (pass-through)"]
 flat = memory[1]["rss"] / memory[0]["rss"]
+news_mb = os.path.getsize(news) / 1e6
 worst_start = max(startup, key=lambda s: s["median_ms"])
 doc = f"""# Benchmark results
 
@@ -140,6 +162,23 @@ Pass-through (`normalize --only email` on records without emails) vs orjson's id
 {passthrough['mb_cpu_s']:.1f} vs {orjson_news['mb_cpu_s']:.1f} MB/s of CPU = {passthrough['mb_cpu_s'] / orjson_news['mb_cpu_s']:.2f}x.
 Python json: `json.dumps(json.loads(line), ensure_ascii=False, separators=(',', ':'))` per line; orjson: `orjson.dumps(orjson.loads(line))`.
 
+## extract + normalize, all kinds (target >= 5 MB/s on one core; --jobs 2 >= 1.85x)
+
+`extract < {os.path.basename(news)} | normalize`, one process each: {news_mb:.1f} MB of input in
+{by['extract (all kinds)']['cpu']:.2f} + {by['normalize (all kinds)']['cpu']:.2f} CPU s =
+**{news_mb / max(pipeline_cpu, 1e-3):.1f} MB/s per CPU second** (wall: {news_mb / (by['extract (all kinds)']['wall'] + by['normalize (all kinds)']['wall']):.1f} MB/s).
+
+`--jobs 1` against `--jobs 2` on the same files, best wall time of 3 runs each; load average {' '.join(jobs_load)} before
+these runs (on a busy machine the wall-clock ratio says little: compare the CPU seconds, which show
+what the threads cost in all).
+
+| stage | input | jobs 1 wall s | jobs 2 wall s | speed-up (wall) | jobs 1 CPU s | jobs 2 CPU s |
+|---|---|---|---|---|---|---|
+""" + "\n".join(f"| {name} | {one['input']} | {one['wall']:.2f} | {two['wall']:.2f} | {one['wall'] / two['wall']:.2f}x | "
+                f"{one['cpu']:.2f} | {two['cpu']:.2f} |" for name, one, two in jobs) + f"""
+
+Output of `--jobs 2` identical to `--jobs 1`: {'yes' if same_jobs else 'NO'}.
+
 ## Start-up (one record, median of {startup[0]['runs']} runs; target <= 15 ms, <= 30 MB)
 
 | stage | median ms | min ms | CPU ms (median) | peak RSS MB |
@@ -153,6 +192,10 @@ Slowest: {worst_start['stage']} at {worst_start['median_ms']} ms.
 {table(memory)}
 
 Peak RSS at 4x / 1x: {flat:.2f}.
+
+## fetch over HTTP (Benchmarks/fetching/bench.sh; target >= 1.0x curl, slow bodies <= 5% of a core)
+
+{fetching}
 """
 with open("Benchmarks/RESULTS.md", "w") as out:
     out.write(doc)

@@ -68,6 +68,7 @@ struct BoilerplateCollector {
         case .aside: return .sidebar
         case .footer: return .footer
         case .header: return .header
+        case .noscript: return .hidden
         default: break
         }
         if let kind = kindFromAncestors(index) { return kind }

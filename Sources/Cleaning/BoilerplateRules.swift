@@ -1,7 +1,7 @@
 /// What kind of boilerplate a block is; the raw value goes into `boilerplate[].kind`.
 public enum BoilerplateKind: String, Sendable, CaseIterable {
     case comments, related, cookie, recruitment, newsletter, share, copyright, advertisement, navigation
-    case sidebar, footer, header, metadata, hidden, other
+    case sidebar, footer, header, metadata, hidden, caption, other
 }
 
 /// Rules that recognise boilerplate in scraped news by its wording, used for plain text and for HTML blocks.
@@ -32,12 +32,19 @@ enum BoilerplateRules {
         "más noticias", "articoli correlati", "leggi anche", "gerelateerde artikelen", "lees ook", "meer nieuws",
         "artigos relacionados", "leia também", "veja também", "vea también", "lea también", "le puede interesar",
         "weiterführende links", "weiterführender link", "vorschau auf den nächsten artikel",
+        "zum weiterlesen", "schon gelesen", "neueste artikel", "neueste beiträge", "neueste nachrichten",
+        "kommentierte artikel", "meist-diskutiert", "meistdiskutiert", "meist gelesen", "meistgelesene beiträge",
+        "weitere artikel zum thema", "weitere beiträge zum thema", "das könnte dich auch interessieren",
+        "das thema könnte dich auch interessieren", "das könnte sie ebenfalls interessieren",
+        "audios et vidéos sur le sujet", "à lire également", "les plus lus", "lo más leído", "más leídas",
+        "i più letti", "mais lidas",
     ]
 
     /// Prefixes of a related-list heading ("More from Reuters", "Read also: ...").
     static let relatedPrefixes = [
         "read also", "also read", "read more", "see also", "related:", "more from ", "more on ", "more in ",
-        "recommended:", "most read", "read next",
+        "recommended:", "most read", "read next", "weitere artikel", "weitere beiträge", "mehr zu ", "mehr zum ",
+        "mehr aus ", "mehr von ", "auch auf ", "weitere beiträge aus",
     ]
 
     /// Headings that open the comment section.
@@ -63,6 +70,9 @@ enum BoilerplateRules {
         "e-mail-adresse wird nicht veröffentlicht", "erforderliche felder sind", "antworten abbrechen",
         "akismet", "adresse e-mail ne sera pas publiée", "dirección de correo electrónico no será publicada",
         "indirizzo email non sarà pubblicato", "e-mailadres wordt niet gepubliceerd",
+        "kommentare sind geschlossen", "um kommentare zu schreiben", "an einer diskussion beteiligen",
+        "sie müssen sich einloggen", "sie müssen angemeldet sein", "du musst eingeloggt sein",
+        "must be logged in to", "nicht eingeloggt", "verraten sie gerne in den kommentaren",
     ]
 
     /// Occupations a recruitment blurb looks for.
@@ -77,12 +87,21 @@ enum BoilerplateRules {
         "job openings", "open positions", "vacancies", "apply now", "career opportunities",
     ]
 
+    /// A blog post's filing line ("This entry was posted in News. Bookmark the permalink.").
+    static let postMetaPhrases = [
+        "this entry was posted", "bookmark the permalink", "view all posts by", "dieser eintrag wurde veröffentlicht",
+        "verschlagwortet mit", "zeige alle beiträge von", "alle beiträge von", "permanentlink", "permalink", "permalien",
+        "cet article a été publié", "esta entrada fue publicada", "questa voce è stata pubblicata",
+    ]
+
     static let newsletterPhrases = [
         "subscribe to our newsletter", "sign up for our newsletter", "sign up to our newsletter",
         "subscribe to the newsletter", "newsletter sign", "newsletter signup", "get our newsletter",
         "in your inbox", "to your inbox", "delivered to your inbox", "enter your email", "your email address to subscribe",
         "subscribe now", "subscribe to our", "sign up for our", "sign up to receive", "subscribe for",
-        "get the latest news", "subscribe to get",
+        "get the latest news", "subscribe to get", "signing up to our newsletter", "newsletter hier abonnieren",
+        "please subscribe", "already a subscriber", "consider supporting our work", "support our journalism",
+        "apps for ios and android", "download our app", "letter to the editor", "bereits abonnent",
         "newsletter abonnieren", "zum newsletter", "newsletter bestellen", "newsletter anmelden",
         "abonnieren sie unseren", "inscrivez-vous à notre newsletter", "suscríbete",
     ]
@@ -110,6 +129,7 @@ enum BoilerplateRules {
     static let advertisementLines: Set<String> = [
         "advertisement", "advertisements", "advertising", "sponsored", "sponsored content", "ad", "ads",
         "scroll to continue with content", "story continues below advertisement", "continue reading below",
+        "continue reading the main story", "continue reading the main story advertisement",
         "article continues below advertisement", "paid content", "promoted", "partner content",
         "anzeige", "werbung", "publicité", "publicidad", "pubblicità",
     ]
@@ -154,6 +174,7 @@ enum BoilerplateRules {
             if navigationLines.contains(line) { return .navigation }
         }
         if length <= 400, found.intersects(phrases.comment) { return .comments }
+        if length <= 300, found.intersects(phrases.postMeta) { return .metadata }
         if found.intersects(phrases.cookie), found.intersects(phrases.cookieContext) { return .cookie }
         if found.intersects(phrases.recruitment) { return .recruitment }
         if found.intersects(phrases.seeking), found.intersects(phrases.roles) { return .recruitment }
@@ -194,16 +215,25 @@ enum BoilerplateRules {
     ///   - key: The paragraph lower-cased (at least its start).
     ///   - text: The whole paragraph.
     static func inlineRelated(_ key: String, text: String) -> BoilerplateKind? {
-        for prefix in ["read also:", "also read:", "read more:", "see also:", "related:", "read:", "watch:", "listen:",
-            "recommended:", "more:", "opinion:", "lesen sie auch:", "lies auch:", "mehr zum thema:", "auch interessant:",
-            "lire aussi:", "à lire aussi:", "a lire aussi:", "vea también:", "lea también:", "le puede interesar:",
-            "te puede interesar:", "leggi anche:", "lees ook:", "leia também:", "veja também:"]
-        where key.hasPrefix(prefix) && text.utf8.count <= 250 && !String(text.dropFirst(prefix.count)).includes(". ")
-        {
-            return prefix == "opinion:" ? nil : .related
+        guard text.utf8.count <= 250 else { return nil }
+        for prefix in inlineRelatedPrefixes where key.hasPrefix(prefix) {
+            let rest = Substring(key).dropFirst(prefix.count).drop(while: { $0 == " " })
+            guard let mark = rest.first, ":»›|".contains(mark) else { continue }
+            if String(rest.dropFirst()).includes(". ") { continue }
+            return prefix == "opinion" ? nil : .related
         }
         return nil
     }
+
+    /// What opens "Read also: Some headline" (before a colon, `»`, `›` or `|`).
+    static let inlineRelatedPrefixes = [
+        "read also", "also read", "read more", "see also", "related", "read", "watch", "listen", "recommended", "more",
+        "opinion", "lesen sie auch", "lies auch", "mehr zum thema", "auch interessant", "auch lesen", "lesen sie hier",
+        "lesen sie mehr", "mehr lesen", "lire aussi", "à lire aussi", "a lire aussi", "à lire également", "vea también",
+        "lea también", "lea más", "lee más", "lee también", "mira", "mire", "puedes ver", "ver también",
+        "le puede interesar", "te puede interesar", "leggi anche", "lees ook", "leia também", "leia mais",
+        "veja também", "saiba mais",
+    ]
 
     /// A line made only of share-button words ("Share Facebook Twitter Email").
     static func isSocialLine(_ key: String) -> Bool {
@@ -212,6 +242,70 @@ enum BoilerplateRules {
         let social = words.filter { socialWords.contains(String($0)) }.count
         return social == words.count && words.contains(where: { $0 != "the" && $0 != "on" && $0 != "via" && $0 != "this" })
             && words.contains(where: { shareWords.contains(String($0)) })
+    }
+
+    /// Words that open a photo credit ("Foto: dpa", "Photograph: Guy Smallman/Getty Images").
+    static let creditMarkers = [
+        "photograph:", "photo:", "photos:", "picture:", "image:", "images:", "credit:", "credits:", "photo credit",
+        "foto:", "fotos:", "bild:", "bilder:", "titelbild:", "beitragsbild:", "bildquelle:", "fotoquelle:",
+        "quelle:", "crédit photo", "crédits photos", "crédit:", "crédito:", "créditos:", "imagen:", "kuva:", "©",
+    ]
+
+    /// Picture agencies and stock libraries a credit names (whole words of it).
+    static let pictureAgencies: Set<String> = [
+        "getty", "shutterstock", "istock", "istockphoto", "fotolia", "unsplash", "adobestock", "imago", "keystone",
+        "reuters", "afp", "epa", "dpa", "wenn", "thinkstock", "clipdealer", "pixabay", "alamy", "abaca", "efe",
+        "bestimage", "picture-alliance",
+    ]
+
+    /// Whether `text` names a picture agency as a word ("Getty Images", "iStock.com", "REUTERS").
+    static func namesPictureAgency(_ text: String) -> Bool {
+        text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "-" }).contains { pictureAgencies.contains(String($0)) }
+    }
+
+    /// Whether a short paragraph is a picture's caption carrying its credit: a credit line on its
+    /// own ("Foto: Sascha Klahn"), a caption ending in one ("... Photograph: Guy Smallman/Getty
+    /// Images", "... (REUTERS/Denis Balibouse)", "... © AFP / MARCO BERTORELLO"), or a line of
+    /// names and an agency joined by slashes ("NAME/AFP/Getty Images").
+    static func isPhotoCredit(_ text: String) -> Bool {
+        let length = text.utf8.count
+        guard length > 0, length <= 300 else { return false }
+        let original = Array(text)
+        let lower = Array(text.lowercased())
+        guard original.count == lower.count else { return false }
+        if length <= 120, creditMarkers.contains(where: { lower.starts(with: $0) }) { return true }
+        func tailIsCredit(_ tail: ArraySlice<Character>) -> Bool {
+            let words = tail.split(separator: " ").count
+            return !tail.isEmpty && tail.count <= 60 && words <= 8 && !String(tail).includes(". ")
+                && !String(tail).endsWithSentencePunctuation
+        }
+        // The last credit marker, after a sentence, a bracket or a dash, with only a few names after it.
+        for marker in creditMarkers {
+            let pattern = Array(marker)
+            guard lower.count > pattern.count else { continue }
+            var start = lower.count - pattern.count
+            while start > 0 {
+                if lower[start..<start + pattern.count].elementsEqual(pattern) { break }
+                start -= 1
+            }
+            guard start > 0 else { continue }
+            var before = start - 1
+            while before > 0, original[before] == " " { before -= 1 }
+            let opensCredit = ".(|–—-/:".contains(original[before]) || marker == "©"
+            let capitalised = marker == "©" || original[start].isUppercase
+            if opensCredit, capitalised, tailIsCredit(lower[(start + pattern.count)...]) { return true }
+        }
+        // A closing parenthesis that names an agency or joins names with a slash.
+        if original.last == ")", let open = original.lastIndex(of: "("), open + 1 < original.count - 1 {
+            let inner = original[(open + 1)..<(original.count - 1)]
+            let names = inner.split(separator: "/").map { $0.drop(while: { $0 == " " }) }
+            let slashNames = names.count >= 2 && names.allSatisfy { $0.first?.isUppercase == true || $0.first?.isLowercase == true && $0.count > 2 }
+                && inner.contains(where: \.isUppercase) && !inner.contains(where: \.isNumber)
+            if inner.count <= 60, !String(inner).includes(". "), slashNames || namesPictureAgency(String(inner)) { return true }
+        }
+        // "Judy Eddy/WENN.com": names and an agency joined by slashes.
+        if length <= 60, original.contains("/"), !text.endsWithSentencePunctuation { return namesPictureAgency(text) }
+        return false
     }
 
     /// Whether a paragraph reads like a headline in a list of links: short, one sentence, no closing period.
@@ -235,7 +329,7 @@ extension String {
 /// The phrase lists of ``BoilerplateRules`` compiled into one matcher.
 struct Phrases: Sendable {
     let matcher: PatternMatcher
-    let comment, cookie, cookieContext, recruitment, seeking, roles, newsletter, social, copyright: PatternMatcher.Matches
+    let comment, cookie, cookieContext, recruitment, seeking, roles, newsletter, social, copyright, postMeta: PatternMatcher.Matches
 
     static let shared = Phrases()
 
@@ -257,8 +351,10 @@ struct Phrases: Sendable {
             "teilen", "twittern", "partager", "compartir", "condividi", "delen"])
         let copyright = ids(["all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
             "todos los derechos reservados", "tutti i diritti riservati"])
+        let postMeta = ids(BoilerplateRules.postMetaPhrases)
         let matcher = PatternMatcher(list.words)
         self.matcher = matcher
+        self.postMeta = matcher.set(postMeta)
         self.comment = matcher.set(comment)
         self.cookie = matcher.set(cookie)
         self.cookieContext = matcher.set(cookieContext)

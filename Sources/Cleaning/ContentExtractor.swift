@@ -36,6 +36,8 @@ struct ContentExtractor {
         var stripUnlikely = true
         var weightClasses = true
         var cleanConditionally = true
+        /// Read `<noscript>` content (the page a browser without scripts shows) as part of the page.
+        var readNoscript = false
     }
 
     init(document: HTMLDocument) {
@@ -58,8 +60,12 @@ struct ContentExtractor {
         for flags in [
             Flags(), Flags(stripUnlikely: false), Flags(stripUnlikely: false, weightClasses: false),
             Flags(stripUnlikely: false, weightClasses: false, cleanConditionally: false),
+            // Last, for pages whose article is only in `<noscript>` (or that an unclosed tag inside it swallowed).
+            Flags(readNoscript: true), Flags(stripUnlikely: false, readNoscript: true),
         ] {
             let (selection, length) = extract(flags: flags, whole: whole)
+            // The page without scripts counts only when it shows far more than the page with them.
+            if flags.readNoscript, let best, length < best.length * 2 { continue }
             if length >= minimumLength { return selection }
             if best == nil || length > best!.length { best = (selection, length) }
         }
@@ -104,6 +110,9 @@ struct ContentExtractor {
                 kind = hint.kind ?? .sidebar
             } else if node.tag == .footer || node.tag == .dialog {
                 kind = hint.kind ?? (node.tag == .footer ? .footer : .other)
+            } else if node.tag == .noscript, !flags.readNoscript || whole.length[index] < 200 {
+                // A "please enable JavaScript" notice or a tracking pixel; a longer one is the page without scripts.
+                kind = .hidden
             } else if flags.stripUnlikely, node.tag == .form || node.tag == .header, isSmallOrLinks(index, whole),
                 node.tag == .form || !hasAncestor(index, tags: [.article, .main]) || hint.unlikely
             {
@@ -279,12 +288,56 @@ struct ContentExtractor {
         } else {
             roots = [top]
         }
-        selection.roots = roots
-        for root in roots {
+        selection.roots = ledes(before: roots, gone: gone, stats: stats) + roots
+        for root in selection.roots {
             cleanConditionally(root: root, selection: &selection, gone: gone, excluded: excluded, stats: stats, score: score,
                 isCandidate: isCandidate, flags: flags)
         }
         return (selection, visibleLength(selection, stats: stats))
+    }
+
+    /// Prose printed between the headline (the last `h1`–`h3` above the body) and the body, in a
+    /// block of its own (a lede or standfirst in the article's header): plain paragraphs that end
+    /// like sentences, few links.
+    /// Nothing when the headline is far from the body (then what lies between is the page's, not the article's).
+    func ledes(before roots: [Int], gone: [Bool], stats: Stats) -> [Int] {
+        guard let first = roots.first else { return [] }
+        let nodes = document.nodes
+        var headline = -1
+        // The headline may sit in a header block set aside as furniture.
+        for index in document.body..<first where nodes[index].tag == .h1 || nodes[index].tag == .h2 || nodes[index].tag == .h3 {
+            headline = index
+        }
+        var index = document.body
+        guard headline >= 0, !isAncestor(headline, of: first) else { return [] }
+        var found: [Int] = []
+        var between = 0
+        index = document.subtreeEnd(headline)
+        while index < first {
+            let node = nodes[index]
+            if gone[index] || isAncestor(index, of: first) {
+                index = gone[index] ? document.subtreeEnd(index) : index + 1
+                continue
+            }
+            if node.isText {
+                between += Int(stats.length[index])
+                index += 1
+                continue
+            }
+            let length = Int(stats.length[index])
+            let paragraphLike = node.tag == .p || [.div, .section, .block, .span].contains(node.tag) && !stats.hasBlock[index]
+            if paragraphLike, length >= 60, stats.linkLength[index] * 4 < stats.length[index], hints[index].weight >= 0,
+                document.text(of: index).endsWithSentencePunctuation
+            {
+                found.append(index)
+                between += length
+                index = document.subtreeEnd(index)
+                continue
+            }
+            index += 1
+        }
+        let chosen = found.reduce(0) { $0 + Int(stats.length[$1]) }
+        return between <= 4_000 && chosen * 2 >= between ? found : []
     }
 
     /// Removes blocks inside the body that are furniture: excluded earlier, mostly links,
@@ -311,6 +364,9 @@ struct ContentExtractor {
             var remove: BoilerplateKind?
             if hint.share, index != root, stats.length[index] < 500 {
                 remove = .share
+            } else if index != root, hint.credit, !holdsImage(index), stats.length[index] < 200 {
+                // Who took a picture is not part of the story (what the picture shows may be).
+                remove = .caption
             } else if (node.tag == .h1 || node.tag == .h2), flags.weightClasses, hint.weight < 0 {
                 remove = hint.kind ?? .other
             } else if flags.cleanConditionally, index != root,
@@ -351,6 +407,10 @@ struct ContentExtractor {
             case .h1, .h2, .h3, .h4, .h5, .h6: headingLength += Int(stats.length[child])
             case .ul, .ol:
                 listLength += Int(stats.length[child])
+                child = document.subtreeEnd(child)
+                continue
+            case .noscript:
+                // Fallback copies of lazy images are not more pictures.
                 child = document.subtreeEnd(child)
                 continue
             default: break
@@ -510,6 +570,11 @@ struct ContentExtractor {
     }
 
     func hasAncestor(_ index: Int, tags: Set<Tag>) -> Bool { ancestor(index, in: tags) != nil }
+
+    /// Whether the subtree at `index` holds an image (a figure wrapper rather than its caption).
+    func holdsImage(_ index: Int) -> Bool {
+        (index + 1..<document.subtreeEnd(index)).contains { document.nodes[$0].tag == .img || document.nodes[$0].tag == .picture }
+    }
 
     func ancestor(_ index: Int, tag: Tag) -> Int? { ancestor(index, in: [tag]) }
 

@@ -3,8 +3,10 @@ import GleanerCore
 ///
 /// Handles ISO forms (`2023-12-07`, `2023-12-07T10:30:00+01:00`, `2023-12-07 10:30:00.000`),
 /// English month-name forms (`December 7, 2023`, `Dec. 7, 2023`, `7 Dec 2023`,
-/// `Thursday, December 7th, 2023 at 6:01 am`), and numeric `2023/12/07`. Ambiguous
-/// numeric day/month orders (`07/12/2023`) are not guessed.
+/// `Thursday, December 7th, 2023 at 6:01 am`), the month names of German, French, Spanish,
+/// Italian, Dutch and Portuguese (`7. Dezember 2023`, `7 de diciembre de 2023`), numeric
+/// `2023/12/07` and the European `07.12.2023`. Ambiguous numeric day/month orders
+/// (`07/12/2023`) are not guessed.
 public enum DateParser {
     /// A calendar date with an optional time of day.
     public struct Stamp: Sendable, Hashable {
@@ -64,12 +66,18 @@ public enum DateParser {
             // "7 December 2023" / "7th of Dec 2023"
             if let day = dayNumber(words[index]), index + 2 < words.count {
                 var next = index + 1
-                if words[next] == "of", next + 2 < words.count { next += 1 }
-                if let month = monthNumber(words[next]), let year = yearNumber(words[next + 1]),
-                    valid(year: year, month: month, day: day)
-                {
-                    return Stamp(year: year, month: month, day: day, time: time(in: words, from: next + 2))
+                if words[next] == "of" || words[next] == "de", next + 2 < words.count { next += 1 }
+                if let month = monthNumber(words[next]) {
+                    var yearAt = next + 1
+                    if words[yearAt] == "de" || words[yearAt] == "del", yearAt + 1 < words.count { yearAt += 1 }
+                    if let year = yearNumber(words[yearAt]), valid(year: year, month: month, day: day) {
+                        return Stamp(year: year, month: month, day: day, time: time(in: words, from: yearAt + 1))
+                    }
                 }
+            }
+            // "07.12.2023", "7.12.2023": day first, as Europe writes it
+            if let stamp = dottedDate(words[index]) {
+                return Stamp(year: stamp.year, month: stamp.month, day: stamp.day, time: time(in: words, from: index + 1))
             }
             // "2023/12/07", "2023-12-07" inside a sentence
             if words[index].utf8.count == 10, let stamp = parseISO(words[index]) { return stamp }
@@ -105,8 +113,31 @@ public enum DateParser {
             table[String(name.prefix(3))] = index + 1
         }
         table["sept"] = 9
+        // German, French, Spanish, Italian, Dutch, Portuguese: full names and the usual abbreviations.
+        let other: [(String, Int)] = [
+            ("januar", 1), ("jänner", 1), ("februar", 2), ("märz", 3), ("maerz", 3), ("mai", 5), ("juni", 6),
+            ("juli", 7), ("oktober", 10), ("dezember", 12), ("mär", 3), ("okt", 10), ("dez", 12),
+            ("janvier", 1), ("février", 2), ("fevrier", 2), ("mars", 3), ("avril", 4), ("juin", 6), ("juillet", 7),
+            ("août", 8), ("aout", 8), ("septembre", 9), ("octobre", 10), ("novembre", 11), ("décembre", 12),
+            ("enero", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("mayo", 5), ("junio", 6), ("julio", 7),
+            ("agosto", 8), ("septiembre", 9), ("setiembre", 9), ("octubre", 10), ("noviembre", 11), ("diciembre", 12),
+            ("gennaio", 1), ("febbraio", 2), ("aprile", 4), ("maggio", 5), ("giugno", 6), ("luglio", 7),
+            ("settembre", 9), ("ottobre", 10), ("dicembre", 12), ("januari", 1), ("februari", 2), ("maart", 3),
+            ("mei", 5), ("augustus", 8), ("janeiro", 1), ("fevereiro", 2), ("março", 3), ("maio", 5), ("junho", 6),
+            ("julho", 7), ("setembro", 9), ("outubro", 10), ("dezembro", 12),
+        ]
+        for (name, number) in other where table[name] == nil { table[name] = number }
         return table
     }()
+
+    /// "07.12.2023" → day 7, month 12, year 2023.
+    static func dottedDate(_ word: String) -> (year: Int, month: Int, day: Int)? {
+        let parts = word.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count <= 2, parts[1].count <= 2, let day = Int(parts[0]), let month = Int(parts[1]),
+            let year = yearNumber(String(parts[2])), valid(year: year, month: month, day: day)
+        else { return nil }
+        return (year, month, day)
+    }
 
     static func monthNumber(_ word: String) -> Int? { months[word] }
 
@@ -153,7 +184,7 @@ struct DateTokens {
         var current = ""
         for character in text.lowercased() {
             if character.isLetter || character.isNumber || character == ":"
-                || (character == "-" || character == "/") && (current.last?.isNumber ?? false)
+                || (character == "-" || character == "/" || character == ".") && (current.last?.isNumber ?? false)
             {
                 current.append(character)
             } else {
@@ -163,6 +194,6 @@ struct DateTokens {
             if words.count > 400 { break }
         }
         if !current.isEmpty { words.append(current) }
-        words = words.map { $0.hasSuffix("-") || $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+        words = words.map { $0.hasSuffix("-") || $0.hasSuffix("/") || $0.hasSuffix(".") ? String($0.dropLast()) : $0 }
     }
 }

@@ -14,6 +14,8 @@ struct ElementHints: Sendable {
     var hidden = false
     /// Share widgets.
     var share = false
+    /// A photo credit (`credit`, `bildnachweis`, `photographer`).
+    var credit = false
     /// What kind of boilerplate the element is, when its attributes say.
     var kind: BoilerplateKind?
 
@@ -103,6 +105,7 @@ struct ElementHints: Sendable {
         }
         if all.intersects(vocabulary.byline) { byline = true }
         share = all.intersects(vocabulary.share)
+        credit = all.intersects(vocabulary.credit)
         if kind == nil {
             kind = vocabulary.kinds.first(where: { all.intersects($0.1) })?.0
             if kind == nil, tokens {
@@ -162,7 +165,7 @@ extension String {
 /// The class/id words of ``ElementHints`` compiled into one matcher.
 struct Vocabulary: Sendable {
     let matcher: PatternMatcher
-    let positive, negative, unlikely, maybe, byline, share, fallbackImage: PatternMatcher.Matches
+    let positive, negative, unlikely, maybe, byline, share, credit, fallbackImage: PatternMatcher.Matches
     let kinds: [(BoilerplateKind, PatternMatcher.Matches)]
 
     static let shared = Vocabulary()
@@ -176,6 +179,7 @@ struct Vocabulary: Sendable {
         let maybe = ids(ElementHints.maybeCandidate)
         let byline = ids(["byline", "author", "dateline", "writtenby", "p-author"])
         let share = ids(["share", "sharedaddy"])
+        let credit = ids(["credit", "bildnachweis", "photographer", "fotograf"])
         let fallback = ids(["fallback-image"])
         let kindIDs = ElementHints.kindWords.map { ($0.0, ids($0.1)) }
         let matcher = PatternMatcher(list.words)
@@ -186,6 +190,7 @@ struct Vocabulary: Sendable {
         self.maybe = matcher.set(maybe)
         self.byline = matcher.set(byline)
         self.share = matcher.set(share)
+        self.credit = matcher.set(credit)
         self.fallbackImage = matcher.set(fallback)
         self.kinds = kindIDs.map { ($0.0, matcher.set($0.1)) }
     }

@@ -60,6 +60,9 @@ public struct HTMLCleaner: Sendable {
         let protected = blocks.map { $0.role == .row || $0.role == .code }
         var kinds = PlainTextCleaner(options: options).classify(texts, protected: protected, commentsRunToEnd: false)
         for index in kinds.indices where kinds[index] != nil && blocks[index].text.utf8.count > 1_000 { kinds[index] = nil }
+        for index in kinds.indices where kinds[index] == nil && blocks[index].role == .paragraph {
+            kinds[index] = Self.pictureOrDateKind(texts[index])
+        }
         // What the markup left around the article: the plain-text scorer trims the edges.
         let inside = ArticleRun.trimmedEdges(texts, known: kinds, trimmable: blocks.map { $0.role == .paragraph })
         let start = inside.firstIndex(of: true) ?? blocks.count
@@ -94,10 +97,26 @@ public struct HTMLCleaner: Sendable {
         return result
     }
 
+    /// A picture's furniture left as a paragraph of its own: "Photo", "Video", "Enlarge this image".
+    static let pictureLines: Set<String> = [
+        "photo", "photos", "image", "video", "foto", "fotos", "bild", "bilder", "gallery", "photo gallery",
+        "galerie", "bildergalerie", "fotogalerie", "zoom", "vergrößern", "enlarge this image", "view gallery",
+        "expand", "credit", "photo credit", "bildquelle", "vidéo", "imagen", "galería",
+    ]
+
+    /// A paragraph that is a photo credit (a caption) or only a date (printed again beside the title).
+    static func pictureOrDateKind(_ text: String) -> BoilerplateKind? {
+        if BoilerplateRules.isPhotoCredit(text) || pictureLines.contains(text.matchKey) { return .caption }
+        if text.utf8.count <= 80, PlainTextCleaner.dateLine(text) != nil { return .metadata }
+        return nil
+    }
+
     /// The whole page's text cleaned as plain text; only its text and boilerplate are used.
     func plainTextFallback(_ document: HTMLDocument) -> CleanedDocument {
         var renderer = BodyRenderer(document: document, format: .text, baseURL: nil)
-        let blocks = renderer.render(roots: [document.body], removed: [:])
+        var noscript: [Int: BoilerplateKind] = [:]
+        for index in document.nodes.indices where document.nodes[index].tag == .noscript { noscript[index] = .hidden }
+        let blocks = renderer.render(roots: [document.body], removed: noscript)
         return PlainTextCleaner(options: options).clean(blocks.map { Self.plain($0.text) }.joined(separator: "\n\n"))
     }
 

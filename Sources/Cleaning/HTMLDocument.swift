@@ -40,6 +40,11 @@ struct HTMLDocument {
     /// - Returns: `nil` when libxml2 builds no tree at all (an empty input).
     init?(utf8 bytes: [UInt8]) {
         guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return nil }
+        // libxml2 stops at a NUL byte and loses the rest of the page; browsers ignore it.
+        var bytes = bytes
+        if bytes.contains(0) {
+            for index in bytes.indices where bytes[index] == 0 { bytes[index] = 32 }
+        }
         // XML_PARSE_HUGE lifts libxml2's limits of 256 levels of nesting and 10 MB text
         // nodes, which otherwise make it stop parsing and lose the rest of the page; the
         // walk below is iterative and caps depth itself.

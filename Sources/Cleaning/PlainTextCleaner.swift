@@ -241,7 +241,9 @@ public struct PlainTextCleaner: Sendable {
             "published", "posted", "updated", "on", "at", "date", "last", "modified", "am", "pm", "a", "m", "p",
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "utc", "gmt", "est", "edt",
             "pst", "pdt", "cet", "cest", "bst", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "of", "th", "st",
-            "nd", "rd",
+            "nd", "rd", "stand", "aktualisiert", "veröffentlicht", "zuletzt", "am", "um", "uhr", "publié", "le", "mis",
+            "à", "jour", "publicado", "actualizado", "el", "pubblicato", "il", "gepubliceerd", "op", "asked", "answered",
+            "edited",
         ]
         let words = DateTokens(line).words.filter { word in
             !(filler.contains(word) || DateParser.monthNumber(word) != nil || word.first?.isNumber == true)

@@ -6,6 +6,8 @@ enum Tag: UInt8, Sendable {
     case ul, ol, li, dl, dt, dd, blockquote, pre, code, table, thead, tbody, tfoot, tr, td, th, caption
     case figure, figcaption, img, a, span, time, address, form, nav, aside, footer, header, textarea
     case b, strong, i, em, font, center, sup, sub, small, picture, source, details, summary, dialog
+    /// What a browser without scripts shows; kept as a container (libxml2 lets an unclosed `<div>` in it swallow the page).
+    case noscript
 
     static let names: [String: Tag] = {
         var table: [String: Tag] = [
@@ -19,12 +21,12 @@ enum Tag: UInt8, Sendable {
             "aside": .aside, "footer": .footer, "header": .header, "textarea": .textarea, "b": .b,
             "strong": .strong, "i": .i, "em": .em, "font": .font, "center": .center, "sup": .sup, "sub": .sub,
             "small": .small, "picture": .picture, "source": .source, "details": .details, "summary": .summary,
-            "dialog": .dialog,
+            "dialog": .dialog, "noscript": .noscript,
         ]
         for name in [
-            "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "select", "option", "button",
+            "template", "svg", "canvas", "iframe", "object", "embed", "select", "option", "button",
             "input", "frameset", "frame", "applet", "audio", "video", "map", "area", "annotation", "annotation-xml", "menu", "label",
-            "nobr", "marquee", "fieldset", "legend", "datalist", "output", "progress", "meter", "slot",
+            "nobr", "marquee", "rt", "rp", "rtc", "fieldset", "legend", "datalist", "output", "progress", "meter", "slot",
         ] {
             table[name] = .skipped
         }

@@ -14,7 +14,7 @@ public struct AnalyzedText: Sendable {
     /// Analyses a text.
     public init(_ text: String) {
         self.text = text
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.codePoints
         self.scalars = scalars
         self.sentenceStarts = SentenceSplitter.sentenceStarts(in: scalars)
     }

@@ -43,7 +43,7 @@ public struct DateRecognizer: Recognizer {
 
     /// Parses a date mention's text on its own (used by normalize).
     public static func parse(_ text: String) -> DateExpression? {
-        let tokens = Tokens(Array(text.unicodeScalars))
+        let tokens = Tokens(text.codePoints)
         guard tokens.count > 0, let (expression, first, end) = DateGrammar(tokens: tokens, strict: false).match(at: 0),
               first == 0, end == tokens.count
         else { return nil }

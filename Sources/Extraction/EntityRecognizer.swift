@@ -298,7 +298,7 @@ extension EntityScan {
             let before = span.first > 0 ? tokens[span.first - 1].lower : ""
             guard EntityLexicon.sportsVerbs.contains(after) || EntityLexicon.sportsVerbs.contains(before) else { continue }
             guard let match = gazetteer.trie.longestMatch(tokens, from: span.first, text: text), match.end == span.end,
-                match.values.allSatisfy({ gazetteer.places[$0].type == .city })
+                match.values.allSatisfy({ gazetteer.places.summary($0).type == .city })
             else { continue }
             spans[index].kind = .organization
         }
@@ -335,7 +335,7 @@ extension EntityScan {
     /// Both parts of "Azerbaijan-Israel" where the model tagged nothing (every part capitalised:
     /// not "London-based").
     mutating func hyphenatedPlaces() {
-        for index in tokens.indices where owner[index] == -1 && tokens[index].isCapitalized && tokens[index].lower.contains("-") {
+        for index in tokens.indices where owner[index] == -1 && tokens[index].isCapitalized && tokens[index].lower.utf8.contains(UInt8(ascii: "-")) {
             let parts = surface(index).split(separator: "-")
             guard parts.count >= 2, parts.allSatisfy({ $0.first?.isUppercase == true }) else { continue }
             hyphenatedPlaces(index)

@@ -156,25 +156,25 @@ enum EntityTokenizer {
         }
         let lower: String
         if ascii {
-            // Fast path: most news text is ASCII; build the lower-cased bytes directly.
-            var bytes = [UInt8]()
-            bytes.reserveCapacity(end - start)
-            for index in start..<end {
-                var byte = UInt8(scalars[index].value)
-                if byte >= 65 && byte <= 90 {
-                    letters += 1
-                    upper += 1
-                    if firstLetterUpper == nil { firstLetterUpper = true }
-                    byte += 32
-                } else if byte >= 97 && byte <= 122 {
-                    letters += 1
-                    if firstLetterUpper == nil { firstLetterUpper = false }
-                } else if byte >= 48 && byte <= 57 {
-                    digit = true
+            // Fast path: most news text is ASCII; write the lower-cased bytes straight into the string.
+            lower = String(unsafeUninitializedCapacity: end - start) { bytes in
+                for index in start..<end {
+                    var byte = UInt8(scalars[index].value)
+                    if byte >= 65 && byte <= 90 {
+                        letters += 1
+                        upper += 1
+                        if firstLetterUpper == nil { firstLetterUpper = true }
+                        byte += 32
+                    } else if byte >= 97 && byte <= 122 {
+                        letters += 1
+                        if firstLetterUpper == nil { firstLetterUpper = false }
+                    } else if byte >= 48 && byte <= 57 {
+                        digit = true
+                    }
+                    bytes[index - start] = byte
                 }
-                bytes.append(byte)
+                return end - start
             }
-            lower = String(decoding: bytes, as: UTF8.self)
         } else {
             var view = String.UnicodeScalarView()
             for index in start..<end {

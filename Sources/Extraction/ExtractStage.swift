@@ -8,7 +8,7 @@ public import GleanerCore
 public struct ExtractStage: Stage {
     public let name = "extract"
     /// Reads `text`, writes `mentions`; every other field passes through untouched.
-    public var fields: StageFields? { StageFields(reads: [Field.text], writes: [Field.mentions]) }
+    public let fields: StageFields? = StageFields(reads: [Field.text], writes: [Field.mentions])
     /// The kinds to extract; nil for all.
     public let only: Set<MentionKind>?
     private let recognizers: [any Recognizer]

@@ -122,6 +122,11 @@ public struct Gazetteer: Sendable {
     /// The country with ISO 3166-1 alpha-2 `code`.
     public func country(_ code: String) -> PlaceRecord? { countries.payload(code).map { places[Int($0.0)] } }
 
+    /// The ISO 3166-1 alpha-3 of the country with alpha-2 `code`, read without decoding its record.
+    public func alpha3(ofCountry code: String) -> String? {
+        countries.payload(code).map { places.alpha3(Int($0.0)) }
+    }
+
     /// Whether `word` (any case) is a known given name.
     public func isGivenName(_ word: String) -> Bool { givenNames.contains(word.lowercased()) }
 }
@@ -139,16 +144,98 @@ public struct PlaceTable: Sendable, RandomAccessCollection {
 
     /// The place at `index`: one TSV line of `places.tsv`, read into a record.
     public subscript(index: Int) -> PlaceRecord {
-        let line = lines[index]
-        let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-        let context = fields.count > 7 ? fields[7].split(separator: ":", omittingEmptySubsequences: false) : []
+        var fields = [String](repeating: "", count: 8)
+        PlaceTable.forEachField(of: lines.utf8(index)) { field, bytes in
+            if field < fields.count { fields[field] = String(decoding: bytes, as: UTF8.self) }
+            return true
+        }
+        let context = fields[7].isEmpty ? [] : PlaceTable.split(fields[7], ":")
+        let flags = fields[5].utf8
         return PlaceRecord(
             name: fields[1], type: PlaceType(rawValue: fields[0]) ?? .city, country: fields[2], alpha3: fields[3],
-            population: Int(fields[4]) ?? 0, isCapital: fields[5].contains("c"), isWord: fields[5].contains("w"),
-            isPersonalName: fields[5].contains("p"),
-            aliases: fields[6].isEmpty ? [] : fields[6].split(separator: "|").map(String.init),
-            continent: context.first.map(String.init) ?? "",
-            neighbours: context.count > 1 ? context[1].split(separator: ",").map(String.init) : [])
+            population: Int(fields[4]) ?? 0, isCapital: flags.contains(UInt8(ascii: "c")),
+            isWord: flags.contains(UInt8(ascii: "w")), isPersonalName: flags.contains(UInt8(ascii: "p")),
+            aliases: fields[6].isEmpty ? [] : PlaceTable.split(fields[6], "|").filter { !$0.isEmpty },
+            continent: context.first ?? "",
+            neighbours: context.count > 1 ? PlaceTable.split(context[1], ",").filter { !$0.isEmpty } : [])
+    }
+
+    /// Calls `body` with each tab-separated field of a line (its index and bytes) until it returns false.
+    fileprivate static func forEachField(
+        of line: UnsafeRawBufferPointer, _ body: (Int, UnsafeRawBufferPointer) -> Bool
+    ) {
+        var field = 0
+        var start = 0
+        for end in 0...line.count where end == line.count || line[end] == UInt8(ascii: "\t") {
+            guard body(field, UnsafeRawBufferPointer(rebasing: line[start..<end])) else { return }
+            field += 1
+            start = end + 1
+        }
+    }
+
+    /// `text` cut at every ASCII `separator`, empty parts kept.
+    private static func split(_ text: String, _ separator: Unicode.Scalar) -> [String] {
+        text.utf8.split(separator: UInt8(ascii: separator), omittingEmptySubsequences: false).map { String(Substring($0)) }
+    }
+}
+
+/// What the recognisers weigh of a place (its type, size and flags), read straight from its
+/// line in the mapped resource: no strings are built, so a scan can ask it for every candidate.
+public struct PlaceSummary: Sendable, Equatable {
+    public var type: PlaceType
+    public var population: Int
+    public var isCapital: Bool
+    public var isWord: Bool
+    public var isPersonalName: Bool
+}
+
+extension PlaceTable {
+    /// The type, population and flags of the place at `index`, as ``subscript(_:)`` reads them.
+    public func summary(_ index: Int) -> PlaceSummary {
+        var summary = PlaceSummary(type: .city, population: 0, isCapital: false, isWord: false, isPersonalName: false)
+        PlaceTable.forEachField(of: lines.utf8(index)) { field, bytes in
+            switch field {
+            case 0: summary.type = PlaceType.allCases.first { $0.rawValue.utf8.elementsEqual(bytes) } ?? .city
+            case 4: summary.population = PlaceSummary.integer(bytes) ?? 0
+            case 5:
+                summary.isCapital = bytes.contains(UInt8(ascii: "c"))
+                summary.isWord = bytes.contains(UInt8(ascii: "w"))
+                summary.isPersonalName = bytes.contains(UInt8(ascii: "p"))
+                return false
+            default: break
+            }
+            return true
+        }
+        return summary
+    }
+
+    /// The alpha-3 field of the place at `index` (empty but for countries).
+    public func alpha3(_ index: Int) -> String {
+        var alpha3 = ""
+        PlaceTable.forEachField(of: lines.utf8(index)) { field, bytes in
+            if field == 3 { alpha3 = String(decoding: bytes, as: UTF8.self) }
+            return field < 3
+        }
+        return alpha3
+    }
+}
+
+extension PlaceSummary {
+    /// A decimal integer as `Int(_:)` reads one: an optional sign, then digits only, no overflow.
+    static func integer(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        var digits = bytes[...]
+        let negative = digits.first == UInt8(ascii: "-")
+        if negative || digits.first == UInt8(ascii: "+") { digits = digits.dropFirst() }
+        guard !digits.isEmpty else { return nil }
+        var value = 0
+        for byte in digits {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, carry) = shifted.addingReportingOverflow(Int(byte - UInt8(ascii: "0")) * (negative ? -1 : 1))
+            guard !overflow, !carry else { return nil }
+            value = sum
+        }
+        return value
     }
 }
 
@@ -328,16 +415,47 @@ struct PlaceDictionary: Sendable {
         end: Int, values: [Int]
     )? {
         guard start < min(limit ?? tokens.count, tokens.count) else { return nil }
-        return cache.withLock { state in
-            let first = tokens[start].lower
-            if state.trie.edges[PhraseTrie.Edge(node: 0, token: first)] == nil {
-                // No phrase starts with this token yet: read its bucket, unless that was done before.
-                let bucket = GazetteerTables.bucketKey(lowered: first)
-                guard !state.loaded.contains(bucket) else { return nil }
-                load(bucket, into: &state)
+        return cache.withLock { state in longestMatch(tokens, from: start, text: text, limit: limit, in: &state) }
+    }
+
+    /// The place names of a token list, left to right: at each token that `admits`, the longest name
+    /// starting there (``longestMatch(_:from:text:limit:)``); a match moves the walk past its tokens.
+    /// One lock for the whole walk, so threads of `--jobs` do not take turns token by token.
+    func matches(in tokens: [EntityToken], text: AnalyzedText, admits: (EntityToken) -> Bool) -> [(
+        start: Int, end: Int, values: [Int]
+    )] {
+        cache.withLock { state in
+            var found: [(start: Int, end: Int, values: [Int])] = []
+            var index = 0
+            while index < tokens.count {
+                guard admits(tokens[index]), let match = longestMatch(tokens, from: index, text: text, limit: nil, in: &state)
+                else {
+                    index += 1
+                    continue
+                }
+                found.append((index, match.end, match.values))
+                index = match.end
             }
-            return state.trie.longestMatch(tokens, from: start, text: text, limit: limit)
+            return found
         }
+    }
+
+    private func longestMatch(
+        _ tokens: [EntityToken], from start: Int, text: AnalyzedText, limit: Int?, in state: inout Cache.State
+    ) -> (end: Int, values: [Int])? {
+        let first = tokens[start].lower
+        if state.trie.edges[PhraseTrie.Edge(node: 0, token: first)] == nil {
+            guard !state.startsNothing.contains(first) else { return nil }
+            // No phrase starts with this token yet: read its bucket, unless that was done before
+            // (then none ever will: a bucket holds every name whose first token is in it).
+            let bucket = GazetteerTables.bucketKey(lowered: first)
+            guard !state.loaded.contains(bucket) else {
+                if state.startsNothing.count < Cache.startsNothingLimit { state.startsNothing.insert(first) }
+                return nil
+            }
+            load(bucket, into: &state)
+        }
+        return state.trie.longestMatch(tokens, from: start, text: text, limit: limit)
     }
 
     /// Tokenises the names of one bucket, once. A name whose tokens fall in another bucket is left out
@@ -355,8 +473,13 @@ struct PlaceDictionary: Sendable {
 
     /// The buckets read so far, shared by the threads of `--jobs`.
     private final class Cache: @unchecked Sendable {
+        /// Tokens remembered as starting no name at most (most capitalised words are not places).
+        static let startsNothingLimit = 50_000
+
         struct State {
             var loaded: Set<String> = []
+            /// Tokens whose bucket is read and that start no name, so the next look-up skips the bucket key.
+            var startsNothing: Set<String> = []
             var trie = PhraseTrie()
             var byKey: [String: [Int]] = [:]
         }

@@ -185,7 +185,7 @@ public struct MoneyRecognizer: Recognizer {
 
     /// Parses a money mention's text on its own (used by normalize).
     public static func parse(_ text: String) -> MoneyParse? {
-        let tokens = Tokens(Array(text.unicodeScalars))
+        let tokens = Tokens(text.codePoints)
         guard tokens.count > 0, let (parse, first, end) = match(tokens, at: 0), first == 0, end == tokens.count else {
             return nil
         }

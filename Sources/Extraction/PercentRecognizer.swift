@@ -108,7 +108,7 @@ public struct PercentRecognizer: Recognizer {
 
     /// Parses a percent mention's text on its own (used by normalize).
     public static func parse(_ text: String) -> PercentParse? {
-        let tokens = Tokens(Array(text.unicodeScalars))
+        let tokens = Tokens(text.codePoints)
         guard tokens.count > 0, let (parse, first, end) = match(tokens, at: 0), first == 0, end == tokens.count else {
             return nil
         }

@@ -83,7 +83,7 @@ extension EntityScan {
         // Names found only by a verb must not contain a country or a large city ("Real Madrid signed").
         for index in first..<run.upperBound {
             if let match = gazetteer.trie.longestMatch(tokens, from: index, text: text),
-                match.values.contains(where: { gazetteer.places[$0].type != .city || gazetteer.places[$0].population >= 100_000 })
+                match.values.contains(where: { gazetteer.places.summary($0).type != .city || gazetteer.places.summary($0).population >= 100_000 })
             {
                 return
             }
@@ -113,7 +113,7 @@ extension EntityScan {
     private func acceptsGivenName(at index: Int, limit: Int) -> Bool {
         // Cities named like people ("Vladimir", "Florence") do not stop a name; countries and regions do.
         let isPlace = gazetteer.trie.longestMatch(tokens, from: index, text: text, limit: index + 1)?.values.contains {
-            gazetteer.places[$0].type != .city
+            gazetteer.places.summary($0).type != .city
         } ?? false
         let isWord = tokens[index].sentenceInitial && gazetteer.englishWords.contains(tokens[index].lower)
         guard isPlace || isWord else { return true }
@@ -173,7 +173,7 @@ extension EntityScan {
         guard words >= 1, end > first else { return false }
         // A lone word after a title must not be a country or region ("President Georgia" is not a name).
         if words == 1, let match = gazetteer.trie.longestMatch(tokens, from: first, text: text), match.end >= end,
-            match.values.contains(where: { gazetteer.places[$0].type != .city })
+            match.values.contains(where: { gazetteer.places.summary($0).type != .city })
         {
             return false
         }

@@ -27,7 +27,7 @@ extension EntityScan {
                 continue
             }
             guard let match = gazetteer.trie.longestMatch(tokens, from: index, text: text) else {
-                if token.lower.contains("-") { hyphenatedPlaces(index) }
+                if token.lower.utf8.contains(UInt8(ascii: "-")) { hyphenatedPlaces(index) }
                 index += 1
                 continue
             }
@@ -112,7 +112,7 @@ extension EntityScan {
                 if first < span.end, tokens[first].lower == "the" { first += 1 }
                 if first < span.end, let match = gazetteer.trie.longestMatch(tokens, from: first, text: text, limit: span.end),
                     match.end == span.end || OrganizationRules.isConnector(tokens[match.end]),
-                    match.values.contains(where: { gazetteer.places[$0].type != .city || gazetteer.places[$0].isCapital })
+                    match.values.contains(where: { gazetteer.places.summary($0).type != .city || gazetteer.places.summary($0).isCapital })
                 {
                     partSpans.append((.place, tokens[first].start, tokens[match.end - 1].end))
                     index = match.end
@@ -137,7 +137,7 @@ extension EntityScan {
                         let match = gazetteer.trie.longestMatch(part, from: 0, text: AnalyzedText(text.string(partStart, position))),
                         match.end == 1,
                         match.values.contains(where: {
-                            let place = gazetteer.places[$0]
+                            let place = gazetteer.places.summary($0)
                             return place.type == .country || place.population >= 1_000_000
                         })
                     {

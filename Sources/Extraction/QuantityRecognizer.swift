@@ -149,7 +149,7 @@ public struct QuantityRecognizer: Recognizer {
 
     /// Parses a quantity mention's text on its own (used by normalize).
     public static func parse(_ text: String) -> QuantityParse? {
-        let tokens = Tokens(Array(text.unicodeScalars))
+        let tokens = Tokens(text.codePoints)
         let start = tokens.isWord(0, "from") ? 1 : 0
         guard tokens.count > start, let (parse, first, end) = match(tokens, at: start, strict: false), first == 0 else { return nil }
         if end == tokens.count { return parse }

@@ -62,13 +62,13 @@ public struct Mention: Sendable, Hashable {
 
     /// The mention as a JSON object in contract field order.
     public var json: JSONValue {
-        var object: JSONObject = [
-            "kind": .string(kind.rawValue), "text": .string(text),
-            "start": .number(Double(start)), "end": .number(Double(end)),
-            "sentence": .number(Double(sentence)),
+        var members: [(key: String, value: JSONValue)] = [
+            ("kind", .string(kind.rawValue)), ("text", .string(text)),
+            ("start", .number(Double(start))), ("end", .number(Double(end))),
+            ("sentence", .number(Double(sentence))),
         ]
-        if let value { object["value"] = value }
-        return .object(object)
+        if let value { members.append(("value", value)) }
+        return .object(JSONObject(uniqueMembers: members))
     }
 
     /// The range offsets and sentence indexes must be in (a text of up to 2³¹ code points).

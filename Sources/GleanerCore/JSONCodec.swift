@@ -74,6 +74,7 @@ public enum JSONCodec {
     private static let trueBytes = Array("true".utf8)
     private static let falseBytes = Array("false".utf8)
     private static let hexDigits = Array("0123456789abcdef".utf8)
+    private static let unicodeEscapePrefix = Array("u00".utf8)
 
     static func writeNumber(_ number: Double, into output: inout [UInt8]) {
         guard number.isFinite else {
@@ -81,29 +82,114 @@ public enum JSONCodec {
             return
         }
         if number == number.rounded(), abs(number) < 1e15 {
-            output.append(contentsOf: String(Int64(number)).utf8)
+            writeInteger(Int64(number), into: &output)
         } else {
             output.append(contentsOf: "\(number)".utf8)
         }
     }
 
+    /// The decimal digits of `value`, written without building a `String` (mentions carry three each).
+    static func writeInteger(_ value: Int64, into output: inout [UInt8]) {
+        if value < 0 { output.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
+    }
+
+    /// Writes `string` quoted and escaped. Runs of bytes that need no escape (all but `"`, `\`
+    /// and controls) are copied whole: `raw` bodies of many kilobytes go through here.
     static func writeString(_ string: String, into output: inout [UInt8]) {
+        var string = string
+        string.withUTF8 { writeEscaped($0, into: &output) }
+    }
+
+    /// Writes UTF-8 `bytes` as a quoted, escaped JSON string.
+    static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        for byte in string.utf8 {
+        guard let base = bytes.baseAddress else {
+            output.append(UInt8(ascii: "\""))
+            return
+        }
+        let raw = UnsafeRawPointer(base)
+        let count = bytes.count
+        var runStart = 0
+        var index = 0
+        while index < count {
+            // Eight bytes at a time while none of them needs an escape.
+            while index + 8 <= count, !JSONBytes.mayNeedEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) { index += 8 }
+            guard index < count else { break }
+            let byte = bytes[index]
+            index += 1
+            if byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") { continue }
+            if runStart < index - 1 { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index - 1])) }
+            runStart = index
+            output.append(UInt8(ascii: "\\"))
             switch byte {
-            case UInt8(ascii: "\""): output.append(UInt8(ascii: "\\")); output.append(byte)
-            case UInt8(ascii: "\\"): output.append(UInt8(ascii: "\\")); output.append(byte)
-            case 0x0A: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "n"))
-            case 0x0D: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "r"))
-            case 0x09: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "t"))
-            case 0..<0x20:
-                output.append(contentsOf: Array("\\u00".utf8))
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): output.append(byte)
+            case 0x0A: output.append(UInt8(ascii: "n"))
+            case 0x0D: output.append(UInt8(ascii: "r"))
+            case 0x09: output.append(UInt8(ascii: "t"))
+            default:
+                output.append(contentsOf: unicodeEscapePrefix)
                 output.append(hexDigits[Int(byte >> 4)])
                 output.append(hexDigits[Int(byte & 0xF)])
-            default: output.append(byte)
             }
         }
+        if runStart < count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
         output.append(UInt8(ascii: "\""))
+    }
+}
+
+/// Byte scans the reader and the writer share.
+enum JSONBytes {
+    /// The string of UTF-8 `bytes`, nil when they are not valid UTF-8: checked by ``LineCheck``
+    /// and built by `String(decoding:as:)`, since the generic `String(validating:as:)` looks up
+    /// type metadata on every call (a third of `normalize`'s JSON reading went there).
+    static func validString(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard LineCheck.check(bytes).validUTF8 else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether any of the eight bytes of `word` may be `"`, `\` or a control (below 0x20): the
+    /// classic "has a zero byte" bit trick. A false alarm only makes the caller look byte by byte.
+    @inline(__always)
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let control = (word &- ones &* 0x20) & ~word
+        return (control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)) & highBits != 0
+    }
+
+    /// The index of the next `"`, `\\` or control byte at or after `index` (the end when none),
+    /// eight bytes at a time: the bytes a JSON string must escape.
+    @inline(__always)
+    static func nextSpecial(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+        var index = index
+        guard let base = bytes.baseAddress else { return index }
+        while index + 8 <= bytes.count {
+            if mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                for offset in 0..<8 {
+                    let byte = base[index + offset]
+                    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return index + offset }
+                }
+            }
+            index += 8
+        }
+        while index < bytes.count {
+            let byte = base[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return index }
+            index += 1
+        }
+        return index
     }
 }
 
@@ -249,7 +335,7 @@ private struct Parser {
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<position])
                 position += 1
-                guard let string = String(validating: slice, as: UTF8.self) else {
+                guard let string = JSONBytes.validString(slice) else {
                     throw JSONSyntaxError(offset: start, reason: "string is not valid UTF-8")
                 }
                 return string
@@ -270,7 +356,7 @@ private struct Parser {
             switch byte {
             case UInt8(ascii: "\""):
                 position += 1
-                guard let string = String(validating: scratch, as: UTF8.self) else {
+                guard let string = scratch.withUnsafeBufferPointer({ JSONBytes.validString($0) }) else {
                     throw JSONSyntaxError(offset: start, reason: "string is not valid UTF-8")
                 }
                 return string
@@ -324,33 +410,7 @@ private struct Parser {
         return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
-    /// The index of the next `"`, `\\` or control byte at or after `index` (the end when none),
-    /// eight bytes at a time.
-    func nextSpecial(from index: Int) -> Int {
-        var index = index
-        let base = bytes.baseAddress!
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        while index + 8 <= bytes.count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            let quote = word ^ (ones &* 0x22)
-            let backslash = word ^ (ones &* 0x5C)
-            let found = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)
-            if found & high != 0 {
-                for offset in 0..<8 {
-                    let byte = base[index + offset]
-                    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return index + offset }
-                }
-            }
-            index += 8
-        }
-        while index < bytes.count {
-            let byte = base[index]
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return index }
-            index += 1
-        }
-        return index
-    }
+    func nextSpecial(from index: Int) -> Int { JSONBytes.nextSpecial(bytes, from: index) }
 
     mutating func parseHex4() throws(JSONSyntaxError) -> UInt32 {
         guard position + 4 <= bytes.count else { throw fail("incomplete \\u escape") }

@@ -10,17 +10,17 @@ import Glibc
 /// came, byte for byte, never decoded or re-encoded. See docs/DESIGN.md.
 public struct StageFields: Sendable, Equatable {
     /// Fields the stage looks at.
-    public var reads: Set<String>
+    public var reads: Set<String> { didSet { decoded = reads.union(writes) } }
     /// Fields the stage may set, replace or remove (decoded too, so a removal is seen).
-    public var writes: Set<String>
+    public var writes: Set<String> { didSet { decoded = reads.union(writes) } }
+    /// Every field the loop decodes for the stage (kept, not recomputed per record).
+    public private(set) var decoded: Set<String>
 
     public init(reads: Set<String>, writes: Set<String>) {
         self.reads = reads
         self.writes = writes
+        decoded = reads.union(writes)
     }
-
-    /// Every field the loop decodes for the stage.
-    public var decoded: Set<String> { reads.union(writes) }
 }
 
 /// One input line seen as the top-level members of a JSON object, found by a
@@ -37,6 +37,8 @@ struct RecordEnvelope {
         var keyBytes: Range<Int>
         /// The value, as it came.
         var valueBytes: Range<Int>
+        /// The value is a string without escapes: its content is the bytes between the quotes.
+        var isPlainString: Bool
     }
 
     /// A line the lazy scan cannot vouch for; the caller asks the full parser why.
@@ -72,8 +74,9 @@ struct RecordEnvelope {
                 try scanner.expect(UInt8(ascii: ":"))
                 scanner.skipWhitespace()
                 let valueStart = scanner.position
-                try scanner.skipValue(depth: 1)
-                members.append(Member(key: key, keyBytes: keyBytes, valueBytes: valueStart..<scanner.position))
+                let isPlainString = try scanner.skipValue(depth: 1) == .plainString
+                members.append(
+                    Member(key: key, keyBytes: keyBytes, valueBytes: valueStart..<scanner.position, isPlainString: isPlainString))
                 scanner.skipWhitespace()
                 if scanner.peek == UInt8(ascii: ",") {
                     scanner.position += 1
@@ -88,10 +91,19 @@ struct RecordEnvelope {
     }
 
     /// The members named in `fields`, decoded, in record order.
+    ///
+    /// A string without escapes is taken as the bytes between its quotes: the scan checked its
+    /// UTF-8 and, on a line with control bytes, the full parser checked none is inside a string.
     func decode(_ fields: Set<String>, in bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSONObject {
         var decoded: [(key: String, value: JSONValue)] = []
         for member in members where fields.contains(member.key) {
-            let value = try JSONCodec.parse(buffer: UnsafeBufferPointer(rebasing: bytes[member.valueBytes]))
+            let value: JSONValue
+            if member.isPlainString {
+                let content = (member.valueBytes.lowerBound + 1)..<(member.valueBytes.upperBound - 1)
+                value = .string(String(decoding: UnsafeBufferPointer(rebasing: bytes[content]), as: UTF8.self))
+            } else {
+                value = try JSONCodec.parse(buffer: UnsafeBufferPointer(rebasing: bytes[member.valueBytes]))
+            }
             decoded.append((key: member.key, value: value))
         }
         return JSONObject(uniqueMembers: decoded)
@@ -144,6 +156,11 @@ enum JSONText {
     /// Whether two strings have the same UTF-8 bytes.
     static func sameBytes(_ a: String, _ b: String) -> Bool {
         guard a.utf8.count == b.utf8.count else { return false }
+        // A stage that kept a field hands back the very string it was given: one storage, no compare.
+        let sameStorage = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in x.baseAddress == y.baseAddress } ?? false
+        }
+        if sameStorage == true { return true }
         var a = a
         var b = b
         return a.withUTF8 { x in b.withUTF8 { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
@@ -247,10 +264,17 @@ private struct Scanner {
         position += 1
     }
 
-    mutating func skipValue(depth: Int) throws(RecordEnvelope.Unscannable) {
+    /// What ``skipValue(depth:)`` skipped, as far as decoding cares.
+    enum Skipped {
+        case plainString
+        case other
+    }
+
+    @discardableResult
+    mutating func skipValue(depth: Int) throws(RecordEnvelope.Unscannable) -> Skipped {
         guard depth < JSONCodec.maximumDepth else { throw RecordEnvelope.Unscannable() }
         switch peek {
-        case UInt8(ascii: "\""): _ = try skipString()
+        case UInt8(ascii: "\""): return try skipString() ? .other : .plainString
         case UInt8(ascii: "{"):
             try skipList(closing: UInt8(ascii: "}")) { scanner throws(RecordEnvelope.Unscannable) in
                 guard scanner.peek == UInt8(ascii: "\"") else { throw RecordEnvelope.Unscannable() }
@@ -270,6 +294,7 @@ private struct Scanner {
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try skipNumber()
         default: throw RecordEnvelope.Unscannable()
         }
+        return .other
     }
 
     /// Skips `{...}` or `[...]` from its opening byte: elements separated by commas, each skipped by `element`.

@@ -17,3 +17,73 @@ extension StringProtocol {
         return String(scalars[first...last])
     }
 }
+
+extension String {
+    /// The number of Unicode scalars (code points): the length mention offsets count in,
+    /// counted over the UTF-8 bytes eight at a time (every byte that is not a continuation byte).
+    public var codePointCount: Int {
+        var text = self
+        return text.withUTF8 { CodePoints.count($0) }
+    }
+
+    /// The Unicode scalars of the string, decoded from its UTF-8 with a fast path for ASCII:
+    /// what `Array(unicodeScalars)` gives, several times faster.
+    public var codePoints: [Unicode.Scalar] {
+        var text = self
+        return text.withUTF8 { CodePoints.decode($0) }
+    }
+}
+
+/// Code points of valid UTF-8 (a Swift string's bytes), read without per-scalar index checks.
+enum CodePoints {
+    static func count(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let high: UInt64 = 0x8080_8080_8080_8080
+        var continuations = 0
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            // A continuation byte is 10xxxxxx: bit 7 set, bit 6 clear.
+            continuations += (word & ~(word << 1) & high).nonzeroBitCount
+            index += 8
+        }
+        while index < bytes.count {
+            if base[index] & 0xC0 == 0x80 { continuations += 1 }
+            index += 1
+        }
+        return bytes.count - continuations
+    }
+
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
+        guard let base = bytes.baseAddress else { return [] }
+        let count = bytes.count
+        return [Unicode.Scalar](unsafeUninitializedCapacity: count) { scalars, initialized in
+            var index = 0
+            var written = 0
+            while index < count {
+                let lead = base[index]
+                let value: UInt32
+                if lead < 0x80 {
+                    scalars[written] = Unicode.Scalar(lead)
+                    written += 1
+                    index += 1
+                    continue
+                } else if lead < 0xE0 {
+                    value = UInt32(lead & 0x1F) << 6 | UInt32(base[index + 1] & 0x3F)
+                    index += 2
+                } else if lead < 0xF0 {
+                    value = UInt32(lead & 0x0F) << 12 | UInt32(base[index + 1] & 0x3F) << 6 | UInt32(base[index + 2] & 0x3F)
+                    index += 3
+                } else {
+                    value =
+                        UInt32(lead & 0x07) << 18 | UInt32(base[index + 1] & 0x3F) << 12 | UInt32(base[index + 2] & 0x3F) << 6
+                        | UInt32(base[index + 3] & 0x3F)
+                    index += 4
+                }
+                scalars[written] = Unicode.Scalar(value).unsafelyUnwrapped
+                written += 1
+            }
+            initialized = written
+        }
+    }
+}

@@ -43,7 +43,7 @@ public struct EntityResolver: Sendable {
     ///   - text: the record's `text` (for user names and for parenthesised aliases).
     /// - Returns: `entities`: one object per distinct thing, `{kind, name, mentions, ...value}`, in order of first mention.
     public func resolve(mentions: inout [Mention], text: String) -> [JSONValue] {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.codePoints
         if let userMatcher { addUserMentions(&mentions, matcher: userMatcher, text: text) }
         var clusters: [EntityCluster] = []
         resolvePlaces(&mentions, scalars: scalars, into: &clusters)
@@ -153,7 +153,7 @@ public struct EntityResolver: Sendable {
 
     private func alpha3(of country: String) -> String {
         guard !country.isEmpty else { return "" }
-        return gazetteer.country(country)?.alpha3 ?? ""
+        return gazetteer.alpha3(ofCountry: country) ?? ""
     }
 
     /// `{name, type, country, country_alpha3}`, plus `alpha3` for a country.

@@ -36,14 +36,7 @@ public struct NormalizeStage: Stage {
     public let name = "normalize"
     /// Reads `mentions`, `text`, `published` and what the enrichers read; writes `mentions`
     /// and the enrichers' fields. Every other field passes through untouched.
-    public var fields: StageFields? {
-        var fields = StageFields(reads: [Field.mentions, Field.text, Field.published], writes: [Field.mentions])
-        for enricher in enrichers {
-            fields.reads.formUnion(enricher.fields.reads)
-            fields.writes.formUnion(enricher.fields.writes)
-        }
-        return fields
-    }
+    public let fields: StageFields?
     public let options: NormalizeOptions
     private let enrichers: [any RecordEnricher]
 
@@ -55,14 +48,22 @@ public struct NormalizeStage: Stage {
         self.enrichers = enrichers.filter { enricher in
             options.only.map { !enricher.kinds.isDisjoint(with: $0) } ?? true
         }
+        var fields = StageFields(reads: [Field.mentions, Field.text, Field.published], writes: [Field.mentions])
+        for enricher in self.enrichers {
+            fields.reads.formUnion(enricher.fields.reads)
+            fields.writes.formUnion(enricher.fields.writes)
+        }
+        self.fields = fields
     }
 
     /// - Throws: ``RecordError`` when `mentions` or `text` break the contract.
     public func process(_ record: JSONObject) throws -> JSONObject {
         var mentions = try record.mentions()
         let text = try record.requiredString(Field.text)
-        let length = text.unicodeScalars.count
-        for (index, mention) in mentions.enumerated() { try mention.checkBounds(length: length, index: index) }
+        if !mentions.isEmpty {
+            let length = text.codePointCount
+            for (index, mention) in mentions.enumerated() { try mention.checkBounds(length: length, index: index) }
+        }
         let published = record[Field.published]?.stringValue.flatMap { CivilDate(iso: $0) }
         let values = NumericValues(
             dates: DateResolver(reference: published ?? options.referenceDate, order: options.dateOrder),

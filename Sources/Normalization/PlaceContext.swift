@@ -18,8 +18,10 @@ struct PlaceContext {
         guard options.count > 1 else { return options.first }
         var best: PlaceRecord?
         var bestScore = -Double.infinity
+        // Readings of one name often share a country ("Springfield"): read its neighbours once.
+        var bordersContext: [String: Bool] = [:]
         for option in options {
-            let score = self.score(option, gazetteer: gazetteer)
+            let score = self.score(option, gazetteer: gazetteer, bordersContext: &bordersContext)
             if score > bestScore {
                 best = option
                 bestScore = score
@@ -28,7 +30,7 @@ struct PlaceContext {
         return best
     }
 
-    private func score(_ record: PlaceRecord, gazetteer: Gazetteer) -> Double {
+    private func score(_ record: PlaceRecord, gazetteer: Gazetteer, bordersContext: inout [String: Bool]) -> Double {
         var score: Double
         switch record.type {
         case .country: score = 30
@@ -38,11 +40,11 @@ struct PlaceContext {
         }
         guard !record.country.isEmpty else { return score }
         score += Double(min(countries[record.country] ?? 0, 6)) * 4
-        if let country = gazetteer.country(record.country),
-            country.neighbours.contains(where: { (countries[$0] ?? 0) > 0 })
-        {
-            score += 8
-        }
+        let borders =
+            bordersContext[record.country]
+            ?? (gazetteer.country(record.country)?.neighbours.contains { (countries[$0] ?? 0) > 0 } ?? false)
+        bordersContext[record.country] = borders
+        if borders { score += 8 }
         return score
     }
 

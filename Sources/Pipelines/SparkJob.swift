@@ -39,33 +39,30 @@ public struct SparkJob: Sendable, Hashable {
         plan: ExecutionPlan, name: String, workers: Int, master: String? = nil, locator: ExecutableLocator,
         environment: [String: String] = [:], workingDirectory: String = "", conf: [String: String] = [:]
     ) throws(SparkJobError) {
-        var fetch: (argv: [String], label: String)?
-        var source: (argv: [String], label: String)?
-        var stages: [[String]] = []
-        var labels: [String] = []
-        var reports: [(argv: [String], label: String)] = []
-        for (index, command) in plan.commands.enumerated() {
+        let split: SplitPlan
+        do {
+            split = try SplitPlan(plan: plan, engine: "the spark engine")
+        } catch {
+            throw SparkJobError(description: error.description)
+        }
+        func located(_ command: StageCommand) throws(SparkJobError) -> (argv: [String], label: String) {
             guard let program = command.arguments.first, let path = locator.locate(program) else {
                 throw SparkJobError(description: "stage '\(command.label)': cannot find the program \(locator.searchedDescription)")
             }
-            let argv = [path] + command.arguments.dropFirst()
-            let isReport = command.isBuiltin && program == "report"
-            if index == 0, command.isBuiltin, program == "fetch" {
-                fetch = (argv, command.label)  // split on the driver, run on the executors
-            } else if index == 0, !command.isBuiltin {
-                source = (argv, command.label)  // a program that makes its records: run once
-            } else if isReport {
-                if argv.contains("--partial") || argv.contains("--merge") {
-                    throw SparkJobError(description: "stage '\(command.label)': the spark engine adds --partial and --merge itself")
-                }
-                reports.append((argv + ["--merge"], command.label))
-            } else if !reports.isEmpty {
-                throw SparkJobError(description: "stage '\(command.label)' comes after a report; the spark engine runs reports last")
-            } else {
-                stages.append(argv)
-                labels.append(command.label)
-            }
+            return ([path] + command.arguments.dropFirst(), command.label)
         }
+        var fetch: (argv: [String], label: String)?
+        var source: (argv: [String], label: String)?
+        switch split.source {
+        case .fetch(let command): fetch = try located(command)  // split on the driver, run on the executors
+        case .program(let command): source = try located(command)  // a program that makes its records: run once
+        case .standardInput: break
+        }
+        var stages: [[String]] = []
+        for command in split.stages { stages.append(try located(command).argv) }
+        let labels = split.stages.map(\.label)
+        var reports: [(argv: [String], label: String)] = []
+        for command in split.reports { reports.append((try located(command).argv + ["--merge"], command.label)) }
         func strings(_ argv: [String]) -> JSONValue { .array(argv.map { .string($0) }) }
         let partial: JSONValue = reports.first.map { strings([$0.argv[0], "--partial"]) } ?? .null
         var stageEnvironment = environment

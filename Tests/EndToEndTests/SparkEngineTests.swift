@@ -111,6 +111,46 @@ struct SparkEngineTests {
         #expect(bytes > 2 << 20, "the corpus must be larger than the driver's limit")
     }
 
+    @Test("local[2] with --follow-feeds over two feeds that share articles: each article written once, as the Unix pipe does", .enabled(if: enabled))
+    func overlappingFeeds() throws {
+        let python = try requirePython()
+        let folder = TemporaryFiles.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let site = folder.appendingPathComponent("site")
+        try GeneratedNews.write(count: 6, into: site)
+        let server = try LoopbackFolderServer(serving: site)
+        defer { server.stop() }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("feeds"), withIntermediateDirectories: true)
+        // Two local feed files: two sources, so two slices if fetch were split; articles 2 and 3 are in both.
+        for (name, pages) in [("a.rss", 0...3), ("b.rss", 2...5)] {
+            let items = pages.map { "<item><link>\(server.url(String(format: "%05d.txt", $0)))</link></item>" }.joined()
+            try "<rss version=\"2.0\"><channel><title>t</title>\(items)</channel></rss>".write(
+                to: folder.appendingPathComponent("feeds/\(name)"), atomically: false, encoding: .utf8)
+        }
+        try """
+            name: spark-feeds
+            stages:
+              - fetch: { paths: [feeds], fetched-at: "2023-12-07T00:00:00Z", follow-feeds: true }
+              - clean
+            """.write(to: folder.appendingPathComponent("p.yaml"), atomically: true, encoding: .utf8)
+        let local = try gleaner(["run", "p.yaml"], in: folder, python: python)
+        #expect(local.status == 0, "\(local.stderr)")
+        #expect(local.output.split(separator: "\n").count == 6)
+        let spark = try gleaner(["run", "--engine", "spark", "--workers", "2", "p.yaml"], in: folder, python: python)
+        #expect(spark.status == 0, "\(spark.stderr)")
+        #expect(spark.stdout == local.stdout)
+    }
+
+    @Test("a cluster master without --shared-folder is refused before anything starts")
+    func clusterNeedsSharedFolder() throws {
+        let folder = TemporaryFiles.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try pipeline(inputs: "x.txt").write(to: folder.appendingPathComponent("p.yaml"), atomically: true, encoding: .utf8)
+        let run = try Executables.run("gleaner", ["run", "--engine", "spark", "--master", "spark://h:7077", "p.yaml"], directory: folder)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("--shared-folder") && run.stderr.contains("spark://h:7077"), "\(run.stderr)")
+    }
+
     @Test("without pyspark, or without Java, one line says what to install and names GLEANER_PYTHON", .enabled(if: enabled))
     func missingRuntime() throws {
         let python = try requirePython()
@@ -168,5 +208,44 @@ enum GeneratedNews {
                 """
             try text.write(to: folder.appendingPathComponent(String(format: "%05d.txt", index)), atomically: false, encoding: .utf8)
         }
+    }
+}
+
+/// `python3 -m http.server` on 127.0.0.1 serving a folder, for feeds whose articles are URLs.
+/// Stopped by ``stop()`` (the test's `defer`).
+final class LoopbackFolderServer: @unchecked Sendable {
+    let port: Int
+    private let process: Process
+
+    struct NotStarted: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    init(serving folder: URL) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        // Port 0: the kernel picks a free one, which the server's first line names.
+        process.arguments = ["python3", "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", folder.path]
+        let stdout = Pipe()
+        process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // "Serving HTTP on 127.0.0.1 port 41234 (http://127.0.0.1:41234/) ..."
+        let line = stdout.firstLine()
+        let words = line.split(separator: " ")
+        guard let index = words.firstIndex(of: "port"), index + 1 < words.count, let port = Int(words[index + 1]) else {
+            process.terminate()
+            throw NotStarted(description: "http.server did not start: '\(line)'")
+        }
+        self.port = port
+        self.process = process
+    }
+
+    /// `http://127.0.0.1:<port>/<path>`.
+    func url(_ path: String) -> String { "http://127.0.0.1:\(port)/\(path)" }
+
+    func stop() {
+        process.terminate()
+        process.waitUntilExit()
     }
 }

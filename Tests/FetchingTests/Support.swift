@@ -106,13 +106,7 @@ final class FaultServer: @unchecked Sendable {
         process.standardInput = stdin
         process.standardOutput = stdout
         try process.run()
-        var buffer = Data()
-        while !buffer.contains(UInt8(ascii: "\n")) {
-            let chunk = stdout.fileHandleForReading.availableData
-            guard !chunk.isEmpty else { break }
-            buffer.append(chunk)
-        }
-        let line = String(decoding: buffer, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let line = stdout.firstLine()
         let words = line.split(separator: " ")
         guard words.count >= 2, words[0] == "PORT", let port = Int(words[1]) else {
             process.terminate()

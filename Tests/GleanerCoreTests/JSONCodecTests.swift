@@ -20,6 +20,25 @@ struct JSONCodecTests {
     @Test("escapes control characters on output")
     func controlCharacters() {
         #expect(JSONCodec.string(.string("a\u{01}\tb")) == #""a\u0001\tb""#)
+        #expect(JSONCodec.string(.string("\u{08}\u{0C}\r\n")) == #""\u0008\u000c\r\n""#)
+    }
+
+    @Test(
+        "escapes a quote, backslash or control wherever it falls in a long run of plain text",
+        arguments: ["\"", "\\", "\n", "\u{1F}", "\u{0}"])
+    func escapeAtEveryOffset(special: String) throws {
+        let escaped = JSONCodec.string(.string(special)).dropFirst().dropLast()
+        // Plain text around it of every length across two 8-byte words, multi-byte UTF-8 and DEL included.
+        for before in 0..<19 {
+            for after in [0, 1, 7, 8, 9, 23] {
+                let head = String(repeating: "aé\u{7F}", count: before / 3) + String(repeating: "b", count: before % 3)
+                let tail = String(repeating: "c", count: after)
+                let text = head + special + tail + special
+                let written = JSONCodec.string(.string(text))
+                #expect(written == "\"" + head + escaped + tail + escaped + "\"")
+                #expect(try JSONCodec.parse(written) == .string(text))
+            }
+        }
     }
 
     @Test("writes integers without a fraction and keeps fractions short")
@@ -27,6 +46,11 @@ struct JSONCodecTests {
         #expect(JSONCodec.string(.number(2_500_000)) == "2500000")
         #expect(JSONCodec.string(.number(0.35)) == "0.35")
         #expect(JSONCodec.string(.number(-1)) == "-1")
+        #expect(JSONCodec.string(.number(0)) == "0")
+        #expect(JSONCodec.string(.number(-0.0)) == "0")
+        #expect(JSONCodec.string(.number(999_999_999_999_999)) == "999999999999999")
+        #expect(JSONCodec.string(.number(-123_456_789_012)) == "-123456789012")
+        #expect(JSONCodec.string(.number(1e15)) == "1e+15")
     }
 
     @Test("rejects malformed JSON with the position", arguments: [

@@ -70,6 +70,15 @@ struct EnvelopeTests {
         #expect(fast.output.contains(#"{"id":"a","text":"x","upper":"X","m":[{"k":"v"}]}"#))
     }
 
+    @Test("a plain string is read as its bytes, beside tabs between tokens and escapes elsewhere")
+    func plainStrings() {
+        let result = runLoop(DeclaredStage(), "{\"text\":\t\"naïve 😀 café\",\"k\":\"\\u00e9\"}")
+        #expect(result.output == "{\"text\":\"naïve 😀 café\",\"k\":\"\\u00e9\",\"upper\":\"NAÏVE 😀 CAFÉ\"}")
+        let control = runLoop(DeclaredStage(), "{\"k\":\t1,\"text\":\"a\u{01}b\"}") { $0.onError = .skip }
+        #expect(control.stats.skipped == 1)
+        #expect(control.output.isEmpty)
+    }
+
     @Test("a record with a duplicate key is rejected (exit 65), not read last-wins", arguments: [
         #"{"text":"a","text":"b"}"#, #"{"k":1,"text":"a","k":2}"#,
     ])

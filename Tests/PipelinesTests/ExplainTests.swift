@@ -75,6 +75,60 @@ struct ExplainTests {
         #expect(plan.outputIndex == 4)
     }
 
+    @Test("--parallel: fetch is listed once, each block fetches its items and ends in report --partial, reports merge in order")
+    func parallelFetch() throws {
+        let explained = try Explanation.parallel(try plan("""
+            stages:
+              - fetch: { paths: ["docs/*.txt"], fetched-at: "2023-12-07T00:00:00Z" }
+              - clean
+              - report: { format: markdown, output: out/a.md }
+              - report: { format: json, output: "out/my a.json" }
+            """), jobs: 4, itemsPerBlock: 50)
+        #expect(explained == """
+            gleaner_block() {
+              fetch --from-list - --fetched-at 2023-12-07T00:00:00Z 'docs/*.txt' \\
+                | clean \\
+                | report --partial
+            }
+            export -f gleaner_block
+            fetch --list-sources --fetched-at 2023-12-07T00:00:00Z 'docs/*.txt' \\
+              | parallel --pipe --keep-order -N 50 -j 4 gleaner_block \\
+              | tee >(report --format markdown --output out/a.md --merge >/dev/null) \\
+              | report --format json --output 'out/my a.json' --merge
+            """)
+    }
+
+    @Test("--parallel: without a fetch, a source program or the standard input is cut into blocks of lines; no report gives records")
+    func parallelLines() throws {
+        let program = try Explanation.parallel(try plan("stages: [{run: [zcat, in.gz]}, extract]"), jobs: 2, itemsPerBlock: 100)
+        #expect(program.hasSuffix("""
+            zcat in.gz \\
+              | parallel --pipe --keep-order --block 1M -j 2 gleaner_block
+            """))
+        #expect(program.contains("gleaner_block() {\n  extract\n}"))
+        let input = try Explanation.parallel(try plan("stages: [report]"), jobs: 2, itemsPerBlock: 100)
+        #expect(input.hasSuffix("\nparallel --pipe --keep-order --block 1M -j 2 gleaner_block \\\n  | report --merge"))
+    }
+
+    @Test("--parallel: values parallel would expand ({}, {= =}) stay inside the exported function, quoted for the shell")
+    func parallelQuoting() throws {
+        let explained = try Explanation.parallel(
+            try plan(#"stages: [{fetch: {paths: ["-{}.txt", "{= system(1) =}"]}}, {run: [jq, "{a: .b}"]}]"#), jobs: 2, itemsPerBlock: 10)
+        let lines = explained.split(separator: "\n")
+        let distribute = try #require(lines.first { $0.contains("parallel --pipe") })
+        #expect(!distribute.contains("{"))
+        #expect(explained.contains("fetch --from-list - -- '-{}.txt' '{= system(1) =}'"))
+        #expect(explained.contains("fetch --list-sources -- '-{}.txt' '{= system(1) =}'"))
+        #expect(explained.contains("| jq '{a: .b}'"))
+    }
+
+    @Test("--parallel refuses a stage after a report, naming it")
+    func parallelStageAfterReport() throws {
+        #expect(throws: SplitPlanError(description: "stage 'run cat' comes after a report; gleaner explain --parallel runs reports last")) {
+            try Explanation.parallel(try plan("stages: [clean, {report: {output: a}}, {run: [cat]}]"), jobs: 2, itemsPerBlock: 10)
+        }
+    }
+
     @Test("shell quoting", arguments: [
         ("plain-word_1.txt", "plain-word_1.txt"), ("two words", "'two words'"), ("it's", #"'it'\''s'"#),
         ("", "''"), ("$HOME", "'$HOME'"), ("a*b", "'a*b'"),

@@ -50,4 +50,27 @@ struct SparkJobTests {
                          locator: stages.runner().locator)
         }
     }
+
+    @Test("a fetch that follows feeds runs once, so an article several feeds list is written once; the stages after it are split")
+    func followingFeeds() throws {
+        let stages = FakeStages()
+        stages.addStandardStages()
+        let job = try SparkJob(
+            plan: try plan("stages: [{fetch: {urls: [feeds.txt], follow-feeds: true}}, clean, {report: {output: a.md}}]"),
+            name: "x", workers: 2, locator: stages.runner().locator)
+        let spec = try #require(job.spec.objectValue)
+        let dir = stages.folder.path
+        #expect(spec["fetch"] == .null)
+        #expect(spec["source"] == .array(["\(dir)/fetch", "--urls", "feeds.txt", "--follow-feeds"].map { .string($0) }))
+        #expect(spec["source_label"] == "fetch")
+        #expect(spec["stages"] == .array([.array([.string("\(dir)/clean")])]))
+    }
+
+    @Test("a dashed path after -- stays a path: --follow-feeds there is not the option")
+    func dashedFollowFeeds() throws {
+        let plan = try plan(#"stages: [{fetch: {paths: ["--follow-feeds"]}}]"#)
+        let split = try SplitPlan(plan: plan, engine: "x")
+        #expect(plan.commands[0].arguments == ["fetch", "--", "--follow-feeds"])
+        #expect(split.source == .fetch(plan.commands[0]))
+    }
 }

@@ -113,6 +113,20 @@ private final class Collected: @unchecked Sendable {
 }
 
 /// Temporary files for tests, removed when the process ends is not needed: they live under /tmp.
+extension Pipe {
+    /// The first line a started process writes here (a test server announcing its port),
+    /// without the line break; what came before end of file when it writes no line.
+    public func firstLine() -> String {
+        var buffer = Data()
+        while !buffer.contains(UInt8(ascii: "\n")) {
+            let chunk = fileHandleForReading.availableData
+            guard !chunk.isEmpty else { break }
+            buffer.append(chunk)
+        }
+        return String(decoding: buffer, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
 public enum TemporaryFiles {
     /// A new empty folder under the system temporary folder.
     public static func folder() -> URL {

@@ -15,6 +15,11 @@ enum EntityLabel {
     @inline(__always) static func allowed(_ previous: Int, _ label: Int) -> Bool {
         label == 0 || isBegin(label) || (previous != 0 && kind(previous) == kind(label))
     }
+    /// The labels `label` may follow (``allowed(_:_:)``), in ascending order: an inside label
+    /// only its own kind's begin and inside, any other label every label.
+    @inline(__always) static func predecessors(of label: Int) -> Range<Int> {
+        label != 0 && !isBegin(label) ? (label - 1)..<(label + 1) : 0..<count
+    }
     static let mentionKinds: [MentionKind?] = [.person, .organization, .place, nil]
 }
 
@@ -224,19 +229,12 @@ struct EntityFeatures {
 
     /// Tokens inside a place name of the gazetteer or a known organisation's name.
     private func markGazetteers(_ tokens: [EntityToken], _ text: AnalyzedText, _ infos: inout [TokenInfo]) {
-        var index = 0
-        while index < tokens.count {
-            let token = tokens[index]
-            guard token.isWord, token.isCapitalized || token.hasDigit,
-                let match = gazetteer.trie.longestMatch(tokens, from: index, text: text)
-            else {
-                index += 1
-                continue
-            }
+        let places = gazetteer.trie.matches(in: tokens, text: text) { $0.isWord && ($0.isCapitalized || $0.hasDigit) }
+        for match in places {
             var placeClass: UInt64 = 0
             var population = 0
             for value in match.values {
-                let record = gazetteer.places[value]
+                let record = gazetteer.places.summary(value)
                 switch record.type {
                 case .country: placeClass = max(placeClass, 6)
                 case .region: placeClass = max(placeClass, record.isWord || record.isPersonalName ? 3 : 5)
@@ -246,10 +244,9 @@ struct EntityFeatures {
                     placeClass = max(placeClass, record.isWord || record.isPersonalName ? min(big, 2) : big)
                 }
             }
-            for covered in index..<match.end { infos[covered].place = 1 + (covered == index ? 0 : 8) + placeClass }
-            index = match.end
+            for covered in match.start..<match.end { infos[covered].place = 1 + (covered == match.start ? 0 : 8) + placeClass }
         }
-        index = 0
+        var index = 0
         while index < tokens.count {
             guard tokens[index].isWord, let match = OrganizationRules.known.longestMatch(tokens, from: index, text: text) else {
                 index += 1

@@ -83,31 +83,21 @@ public struct EntityModel: Sendable {
         weights.withUnsafeBufferPointer { weights in
             features.withUnsafeBufferPointer { features in
                 emissions.withUnsafeMutableBufferPointer { emissions in
+                    let weightBase = weights.baseAddress!
                     for (row, token) in range.enumerated() {
-                        var sums = (Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0))
+                        // The first eight labels' weights of a bucket in one load, the ninth apart.
+                        var sums = SIMD8<Int32>()
+                        var ninth = Int32(0)
                         let base = token * perToken
                         for feature in 0..<perToken {
                             let offset = Int(features[base + feature]) * 9
-                            sums.0 &+= Int32(weights[offset])
-                            sums.1 &+= Int32(weights[offset + 1])
-                            sums.2 &+= Int32(weights[offset + 2])
-                            sums.3 &+= Int32(weights[offset + 3])
-                            sums.4 &+= Int32(weights[offset + 4])
-                            sums.5 &+= Int32(weights[offset + 5])
-                            sums.6 &+= Int32(weights[offset + 6])
-                            sums.7 &+= Int32(weights[offset + 7])
-                            sums.8 &+= Int32(weights[offset + 8])
+                            let lanes = UnsafeRawPointer(weightBase + offset).loadUnaligned(as: SIMD8<Int16>.self)
+                            sums &+= SIMD8<Int32>(truncatingIfNeeded: lanes)
+                            ninth &+= Int32(weights[offset + 8])
                         }
                         let out = row * labels
-                        emissions[out] = sums.0
-                        emissions[out + 1] = sums.1
-                        emissions[out + 2] = sums.2
-                        emissions[out + 3] = sums.3
-                        emissions[out + 4] = sums.4
-                        emissions[out + 5] = sums.5
-                        emissions[out + 6] = sums.6
-                        emissions[out + 7] = sums.7
-                        emissions[out + 8] = sums.8
+                        for lane in 0..<8 { emissions[out + lane] = sums[lane] }
+                        emissions[out + 8] = ninth
                     }
                 }
             }
@@ -155,25 +145,15 @@ enum Viterbi {
             scores[label] = transitions[label] + emissions[label]
         }
         var next = scores
-        for position in 1..<max(count, 1) where count > 1 {
-            for label in 0..<labels {
-                var best = lowest
-                var bestPrevious = 0
-                for previous in 0..<labels where scores[previous] > lowest && EntityLabel.allowed(previous, label) {
-                    let score = scores[previous] + transitions[(previous + 1) * labels + label]
-                    if score > best {
-                        best = score
-                        bestPrevious = previous
+        emissions.withUnsafeBufferPointer { emissions in
+            transitions.withUnsafeBufferPointer { transitions in
+                back.withUnsafeMutableBufferPointer { back in
+                    for position in 1..<max(count, 1) where count > 1 {
+                        step(&scores, into: &next, position: position, emissions, transitions, back, lowest: lowest)
+                        swap(&scores, &next)
                     }
                 }
-                next[label] = best > lowest ? best + emissions[position * labels + label] : lowest
-                back[position * labels + label] = UInt8(bestPrevious)
             }
-            // Scores only matter relative to each other: keep them near zero so long sentences never overflow.
-            var top = lowest
-            for label in 0..<labels where next[label] > top { top = next[label] }
-            for label in 0..<labels where next[label] > lowest { next[label] -= top }
-            swap(&scores, &next)
         }
         var label = 0
         for candidate in 1..<labels where scores[candidate] > scores[label] { label = candidate }
@@ -185,5 +165,36 @@ enum Viterbi {
             position -= 1
         }
         return path
+    }
+
+    /// One position of the recursion: the best score of each label from the previous position's
+    /// `scores`, its back pointer, then every score shifted so the best is 0.
+    @inline(__always)
+    private static func step<Score: Numeric & Comparable>(
+        _ scores: inout [Score], into next: inout [Score], position: Int, _ emissions: UnsafeBufferPointer<Score>,
+        _ transitions: UnsafeBufferPointer<Score>, _ back: UnsafeMutableBufferPointer<UInt8>, lowest: Score
+    ) {
+        let labels = EntityLabel.count
+        scores.withUnsafeBufferPointer { scores in
+            next.withUnsafeMutableBufferPointer { next in
+                for label in 0..<labels {
+                    var best = lowest
+                    var bestPrevious = 0
+                    for previous in EntityLabel.predecessors(of: label) where scores[previous] > lowest {
+                        let score = scores[previous] + transitions[(previous + 1) * labels + label]
+                        if score > best {
+                            best = score
+                            bestPrevious = previous
+                        }
+                    }
+                    next[label] = best > lowest ? best + emissions[position * labels + label] : lowest
+                    back[position * labels + label] = UInt8(bestPrevious)
+                }
+                // Scores only matter relative to each other: keep them near zero so long sentences never overflow.
+                var top = lowest
+                for label in 0..<labels where next[label] > top { top = next[label] }
+                for label in 0..<labels where next[label] > lowest { next[label] -= top }
+            }
+        }
     }
 }

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
 import GleanerCore
 
 /// `--warc FILE`: every HTTP exchange as a WARC/1.1 (ISO 28500) request and
@@ -40,11 +37,11 @@ final class WARCWriter: @unchecked Sendable {
     }
 
     /// Writes one request and its response.
-    func writeExchange(request: URLRequest, response: HTTPResponse, date: Date) {
-        guard let url = request.url else { return }
-        var requestText = "\(request.httpMethod ?? "GET") \(Self.requestTarget(url)) HTTP/1.1\r\n"
+    func writeExchange(request: HTTPRequest, response: HTTPResponse, date: Date) {
+        let url = request.url
+        var requestText = "GET \(Self.requestTarget(url)) HTTP/1.1\r\n"
         requestText += "Host: \(Self.hostHeader(url))\r\n"
-        for (name, value) in (request.allHTTPHeaderFields ?? [:]).sorted(by: { $0.key < $1.key }) {
+        for (name, value) in request.sortedHeaders {
             requestText += "\(name): \(value)\r\n"
         }
         requestText += "\r\n"

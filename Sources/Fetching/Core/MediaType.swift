@@ -1,4 +1,5 @@
 import Foundation
+import GleanerCore
 
 /// Decides a document's media type from its Content-Type, file extension and first bytes.
 ///
@@ -40,19 +41,25 @@ public enum MediaType {
     /// `text/html; charset=utf-8` → `text/html`.
     public static func essence(_ contentType: String) -> String {
         let main = contentType.split(separator: ";", maxSplits: 1).first ?? ""
-        return main.trimmingCharacters(in: .whitespaces).lowercased()
+        return main.trimmingWhitespace().lowercased()
     }
 
     /// The `charset` parameter of a Content-Type value.
     public static func charsetParameter(_ contentType: String) -> String? {
         for parameter in contentType.split(separator: ";").dropFirst() {
             let pair = parameter.split(separator: "=", maxSplits: 1)
-            if pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == "charset" {
-                return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'"))
+            if pair.count == 2, pair[0].trimmingWhitespace().lowercased() == "charset" {
+                var value = pair[1]
+                while let first = value.first, Self.charsetPadding.contains(first) { value.removeFirst() }
+                while let last = value.last, Self.charsetPadding.contains(last) { value.removeLast() }
+                return String(value)
             }
         }
         return nil
     }
+
+    /// What may surround a charset value: spaces and quotes (`charset="utf-8"`).
+    private static let charsetPadding: Set<Character> = [" ", "\t", "\"", "'"]
 
     private static let extensions: [(String, String)] = [
         (".html", html), (".htm", html), (".xhtml", html), (".shtml", html),

@@ -1,8 +1,31 @@
 import CCurl
 import Foundation
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
+
+/// One GET request as fetch sends it: the URL and its header fields. A small value of our own
+/// (Foundation's `URLRequest` showed in fetch's profile, and fetch needs only these two parts).
+struct HTTPRequest: Sendable {
+    var url: URL
+    /// The header fields in the order set, names as written.
+    private(set) var headers: [(name: String, value: String)] = []
+
+    init(url: URL) { self.url = url }
+
+    /// Sets a header field; a name set again, in any letter case, gets the new value. A value
+    /// with a CR, LF or NUL (a `--user-agent`, an edited cache entry) is not sent: it would end
+    /// the field and smuggle another into the request.
+    mutating func setValue(_ value: String, forHTTPHeaderField name: String) {
+        guard !value.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0 }) else { return }
+        let lower = name.lowercased()
+        if let index = headers.firstIndex(where: { $0.name.lowercased() == lower }) {
+            headers[index].value = value
+        } else {
+            headers.append((name, value))
+        }
+    }
+
+    /// The header fields sorted by name, as they go on the wire and into the WARC.
+    var sortedHeaders: [(name: String, value: String)] { headers.sorted { $0.name < $1.name } }
+}
 
 /// One HTTP response as received: status, headers (names lowercased, sorted) and the decoded body.
 struct HTTPResponse: Sendable {
@@ -53,11 +76,8 @@ final class HTTPClient: Sendable {
     deinit { engine.stop() }
 
     /// Performs one request.
-    func perform(_ request: URLRequest, limits: RequestLimits) async -> Result<HTTPResponse, TransportError> {
-        guard let url = request.url else {
-            return .failure(TransportError(reason: .unsupported, detail: "invalid URL", retryable: false))
-        }
-        let transfer = CurlTransfer(url: url, headers: request.allHTTPHeaderFields ?? [:], limits: limits)
+    func perform(_ request: HTTPRequest, limits: RequestLimits) async -> Result<HTTPResponse, TransportError> {
+        let transfer = CurlTransfer(url: request.url, headers: request.sortedHeaders, limits: limits)
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 transfer.continuation = continuation
@@ -157,7 +177,7 @@ private final class CurlEngine: @unchecked Sendable {
 /// One request's easy handle and what has arrived for it so far.
 private final class CurlTransfer: @unchecked Sendable {
     let url: URL
-    let requestHeaders: [String: String]
+    let requestHeaders: [(name: String, value: String)]
     let limits: RequestLimits
     var continuation: CheckedContinuation<Result<HTTPResponse, TransportError>, Never>?
     private(set) var handle: UnsafeMutableRawPointer?
@@ -170,7 +190,7 @@ private final class CurlTransfer: @unchecked Sendable {
     private var failure: TransportError?
     private var excess = false
 
-    init(url: URL, headers: [String: String], limits: RequestLimits) {
+    init(url: URL, headers: [(name: String, value: String)], limits: RequestLimits) {
         self.url = url
         requestHeaders = headers
         self.limits = limits
@@ -199,10 +219,10 @@ private final class CurlTransfer: @unchecked Sendable {
         gleaner_easy_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, 1)
         gleaner_easy_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, max(1, Int(limits.idleTimeout.rounded(.up))))
         var list: UnsafeMutablePointer<curl_slist>?
-        for (name, value) in requestHeaders.sorted(by: { $0.key < $1.key }) {
+        for (name, value) in requestHeaders {
             list = curl_slist_append(list, "\(name): \(value)")
         }
-        if requestHeaders.keys.contains(where: { $0.lowercased() == "accept-encoding" }) == false {
+        if requestHeaders.contains(where: { $0.name.lowercased() == "accept-encoding" }) == false {
             list = curl_slist_append(list, "Accept-Encoding: gzip, deflate")
         }
         list = curl_slist_append(list, "Expect:")
@@ -278,6 +298,10 @@ private final class CurlTransfer: @unchecked Sendable {
         }
         if let encoding = headers.first(where: { $0.name == "content-encoding" })?.value, encoding.lowercased() != "identity" {
             inflater = StreamingInflater(encoding: encoding)
+        } else if let declared = lengths.first.flatMap({ Int($0) }), declared > 0 {
+            // One allocation for the body instead of regrowing per chunk; a server's promise of a
+            // huge body reserves no more than 1 MiB up front.
+            body.reserveCapacity(min(declared, 1 << 20))
         }
         return true
     }

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
 
 /// Fetches http(s) URLs politely: robots.txt, per-host limits and delays,
 /// retries with backoff, redirects followed hop by hop, cache and WARC.
@@ -132,7 +129,7 @@ final class WebFetcher: Sendable {
                 }
                 delay = max(delay, rules.crawlDelay ?? 0)
             }
-            var request = URLRequest(url: current)
+            var request = HTTPRequest(url: current)
             request.setValue(options.userAgent, forHTTPHeaderField: "User-Agent")
             request.setValue(
                 "text/html,application/xhtml+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5",
@@ -199,9 +196,8 @@ final class WebFetcher: Sendable {
     }
 
     /// One request with retries on connection errors, 429 and 5xx, inside the politeness limits.
-    private func exchange(_ original: URLRequest, delay: Double, deadline: inout Date) async -> Result<HTTPResponse, TransportError> {
-        var request = original
-        let hostKey = original.url.map(WARCWriter.hostHeader) ?? ""
+    private func exchange(_ request: HTTPRequest, delay: Double, deadline: inout Date) async -> Result<HTTPResponse, TransportError> {
+        let hostKey = WARCWriter.hostHeader(request.url)
         var attempt = 0
         while true {
             let remaining = deadline.timeIntervalSince(now())
@@ -219,7 +215,6 @@ final class WebFetcher: Sendable {
             let limits = RequestLimits(
                 maxBytes: options.maxBytes, idleTimeout: options.timeout, totalTimeout: deadline.timeIntervalSince(now()),
                 denyPrivate: options.denyPrivate)
-            request.timeoutInterval = min(options.timeout, remaining)
             var result =
                 Task.isCancelled
                 ? .failure(TransportError(reason: .network, detail: "cancelled", retryable: false))
@@ -228,8 +223,8 @@ final class WebFetcher: Sendable {
                 result = .failure(
                     TransportError(reason: .timeout, detail: "deadline of \(Self.seconds(options.deadline)) exceeded", retryable: false))
             }
-            await slots.release()
-            await gate.release(host: hostKey)
+            slots.release()
+            gate.release(host: hostKey)
             if Task.isCancelled { return result }
             var wait: Double
             switch result {
@@ -272,7 +267,7 @@ final class WebFetcher: Sendable {
         var current = url
         var deadline = deadline
         for _ in 0..<5 {
-            var request = URLRequest(url: current)
+            var request = HTTPRequest(url: current)
             request.setValue(options.userAgent, forHTTPHeaderField: "User-Agent")
             let response: HTTPResponse
             switch await exchange(request, delay: options.hostDelay, deadline: &deadline) {
@@ -300,18 +295,23 @@ final class WebFetcher: Sendable {
     }
 }
 
-/// robots.txt per origin, fetched once even when many requests ask at the same time.
-actor RobotsCache {
+/// robots.txt per origin, fetched once even when many requests ask at the same time. A lock,
+/// not an actor: every request asks, and once the rules are in, asking must not hop threads.
+final class RobotsCache: @unchecked Sendable {
+    private let lock = NSLock()
     private var rules: [String: Task<Result<RobotsRules, TransportError>, Never>] = [:]
 
     func rules(
         for url: URL, fetch: @escaping @Sendable (URL) async -> Result<RobotsRules, TransportError>
     ) async -> Result<RobotsRules, TransportError> {
         let origin = "\(url.scheme?.lowercased() ?? "http")://\(WARCWriter.hostHeader(url).lowercased())"
-        if let task = rules[origin] { return await task.value }
-        let robotsURL = URL(string: origin + "/robots.txt")!
-        let task = Task { await fetch(robotsURL) }
-        rules[origin] = task
+        let task = lock.withLock { () -> Task<Result<RobotsRules, TransportError>, Never> in
+            if let task = rules[origin] { return task }
+            let robotsURL = URL(string: origin + "/robots.txt")!
+            let task = Task { await fetch(robotsURL) }
+            rules[origin] = task
+            return task
+        }
         return await task.value
     }
 }

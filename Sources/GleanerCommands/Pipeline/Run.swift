@@ -54,6 +54,15 @@ struct Run: ParsableCommand {
         valueName: "duration"))
     var stageTimeout: String?
 
+    func validate() throws {
+        // Executors on other machines cannot write their partials into the driver's own
+        // temporary folder.
+        if engine == .spark, let master, !master.hasPrefix("local"), sharedFolder == nil {
+            throw ValidationError(
+                "--master '\(master)' runs executors on other machines: give --shared-folder DIR, a folder the driver and every executor see at the same path")
+        }
+    }
+
     func run() throws {
         var pipeline = try file.load()
         if let until {
