@@ -30,7 +30,8 @@ var targets: [Target] = [
     .target(
         name: "Extraction", dependencies: ["GleanerCore", "ResourceTables"], resources: [.copy("Resources")],
         plugins: ["GazetteerPlugin"]),
-    .target(name: "Normalization", dependencies: ["GleanerCore", "Extraction"], resources: [.copy("Resources")]),
+    .target(
+        name: "Normalization", dependencies: ["GleanerCore", "Extraction", .product(name: "Yams", package: "Yams")], resources: [.copy("Resources")]),
     .target(name: "Reporting", dependencies: ["GleanerCore"]),
     .target(name: "Pipelines", dependencies: ["GleanerCore", .product(name: "Yams", package: "Yams")]),
     .target(

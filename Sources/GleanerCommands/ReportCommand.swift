@@ -36,15 +36,30 @@ struct ReportCommand: GleanerCommand {
     @Option(help: "The report's title (html and markdown).")
     var title: String = "Gleaner report"
 
+    @Option(
+        name: .customLong("memory-budget"),
+        help: ArgumentHelp(
+            "Past SIZE (bytes, or with KB, MB, GB), the aggregate spills sorted runs to a temporary folder in $TMPDIR and merges them at the end; 'none' never spills.",
+            valueName: "size"))
+    var memoryBudget: String = "64MB"
+
     func validate() throws {
         if partial && format == .csv { throw ValidationError("--partial writes an aggregate; --format csv does not apply") }
         if merge && format == .csv { throw ValidationError("csv lists every mention, which partials do not keep: run --format csv on the records") }
+        if case .failure(let error) = SpillingAggregate.budget(parsing: memoryBudget) { throw ValidationError("--memory-budget: \(error)") }
+    }
+
+    /// The parsed `--memory-budget` (checked by ``validate()``): bytes, or nil for `none`.
+    private var budget: Int? {
+        guard case .success(let bytes) = SpillingAggregate.budget(parsing: memoryBudget) else { return SpillingAggregate.defaultBudget }
+        return bytes
     }
 
     func run() throws {
         ignoreBrokenPipeSignal()
         let job = ReportJob(
-            settings: common.settings, format: format, title: title, partial: partial, merge: merge, output: output)
+            settings: common.settings, format: format, title: title, partial: partial, merge: merge, output: output,
+            memoryBudget: budget)
         let status = job.run(diagnostics: StandardError.write)
         if status != SysExit.ok { throw ExitCode(status) }
     }

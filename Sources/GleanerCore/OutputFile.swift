@@ -14,20 +14,38 @@ import Darwin
 /// run leaves the old file and a symlink stays a symlink. A device or FIFO (`/dev/null`,
 /// `/dev/stdout`, a named pipe, or a symlink to one) is opened and written in place: it is
 /// never replaced by a regular file. A directory is refused. Every write, `fsync` and `close`
-/// is checked, so `/dev/full` fails with exit 74.
+/// is checked, so `/dev/full` fails with exit 74. ``standardOutput()`` is the same writer on
+/// fd 1, for commands whose `--output` is optional.
+///
+/// the text `write(_:)` buffers text and writes it in blocks of 64 KiB; ``commit()`` writes
+/// what is left.
 public final class OutputFile {
     /// The path as the user named it (used in messages).
     public let path: String
     private let fd: Int32
     private let target: String
     private let temporary: String?
+    private let isStandardOutput: Bool
+    private var pending: [UInt8] = []
     private var finished = false
+
+    /// Standard output, written in place; it is flushed, never closed, by ``commit()``.
+    public static func standardOutput() -> OutputFile { OutputFile() }
+
+    private init() {
+        path = "standard output"
+        fd = 1
+        target = path
+        temporary = nil
+        isStandardOutput = true
+    }
 
     /// Opens `path` for writing.
     /// - Throws: ``IOFailure`` naming the path (a directory, a missing folder, no permission,
     ///   a FIFO with no reader).
     public init(path: String) throws(IOFailure) {
         self.path = path
+        isStandardOutput = false
         let (target, mode) = try Self.resolve(path)
         self.target = target
         if let mode, mode & S_IFMT != S_IFREG {
@@ -63,12 +81,40 @@ public final class OutputFile {
         guard FileDescriptorIO.writeAll(fd, bytes) else { throw IOFailure.errno("cannot write", path) }
     }
 
-    /// Finishes: a regular file is synced, closed and renamed over the target; a device is closed.
-    /// - Throws: ``IOFailure`` when sync, close or rename fails (the target is then left as it was).
+    /// Appends text, written out in blocks of 64 KiB.
+    /// - Throws: ``ClosedOutput`` when standard output's reader went away (EPIPE), else ``IOFailure``.
+    public func write(_ text: String) throws {
+        pending.append(contentsOf: text.utf8)
+        if pending.count >= 1 << 16 { try flush() }
+    }
+
+    /// Writes the text buffered by the text `write(_:)`.
+    /// - Throws: ``ClosedOutput`` when standard output's reader went away (EPIPE), else ``IOFailure``.
+    public func flush() throws {
+        guard !pending.isEmpty else { return }
+        guard FileDescriptorIO.writeAll(fd, pending) else {
+            if isStandardOutput && errno == EPIPE { throw ClosedOutput() }
+            throw IOFailure.errno("cannot write", path)
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Finishes: buffered text is written; a regular file is synced, closed and renamed over the
+    /// target; a device is closed (standard output stays open).
+    /// - Throws: ``IOFailure`` when a write, sync, close or rename fails (the target is then left as it was).
     public func commit() throws(IOFailure) {
         finished = true
+        if !pending.isEmpty {
+            guard FileDescriptorIO.writeAll(fd, pending) else {
+                let failure = IOFailure.errno("cannot write", path)
+                if let temporary { unlink(temporary) }
+                if !isStandardOutput { close(fd) }
+                throw failure
+            }
+            pending.removeAll()
+        }
         guard let temporary else {
-            guard close(fd) == 0 else { throw IOFailure.errno("cannot write", path) }
+            guard isStandardOutput || close(fd) == 0 else { throw IOFailure.errno("cannot write", path) }
             return
         }
         guard fsync(fd) == 0, close(fd) == 0 else {
@@ -86,7 +132,8 @@ public final class OutputFile {
     /// Drops the output: a temporary file is removed and the target left as it was.
     public func abandon() {
         finished = true
-        close(fd)
+        pending.removeAll()
+        if !isStandardOutput { close(fd) }
         if let temporary { unlink(temporary) }
     }
 

@@ -1,13 +1,15 @@
 import Foundation
 public import GleanerCore
+import Yams
 
 /// A user's own names for `normalize --gazetteer FILE`: each entry a
 /// canonical name, its kind and aliases (and for places a type and country).
 /// Entries are found in the text even where extract missed them, and win over
 /// the built-in lists.
 ///
-/// The file is YAML (a list of mappings; the subset below, parsed here so the
-/// Normalization library needs no YAML dependency) or a JSON array of the same objects:
+/// The file is YAML, read with Yams (the library `gleaner` reads pipelines with): a list of
+/// mappings, or a mapping whose `entries` is that list. A JSON array of the same objects is
+/// YAML too and reads the same way:
 ///
 /// ```yaml
 /// - name: Jewish Agency for Israel
@@ -49,40 +51,53 @@ public struct UserGazetteer: Sendable, Equatable {
         return try UserGazetteer(parsing: String(decoding: data, as: UTF8.self), source: path)
     }
 
-    /// Parses the text of a gazetteer file (YAML subset or JSON).
+    /// Parses the text of a gazetteer file: YAML (a list of mappings, or a mapping whose
+    /// `entries` is that list) read by Yams, so JSON, which is YAML, reads too.
     /// - Parameter source: the file name used in error messages.
     /// - Throws: ``UserGazetteerError`` naming the line and the bad value.
     public init(parsing text: String, source: String = "gazetteer") throws(UserGazetteerError) {
-        let trimmed = text.drop { $0.isWhitespace }
-        if trimmed.hasPrefix("[") || trimmed.hasPrefix("{") {
-            self.entries = try UserGazetteer.parseJSON(text, source: source)
-        } else {
-            self.entries = try UserGazetteer.parseYAML(text, source: source)
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw Self.syntaxError(error, source: source)
+        } catch {
+            throw .syntax(source: source, line: 1, reason: "not valid YAML: \(error)")
         }
-    }
-
-    private static func parseJSON(_ text: String, source: String) throws(UserGazetteerError) -> [Entry] {
-        let value: JSONValue
-        do { value = try JSONCodec.parse(text) } catch { throw .syntax(source: source, line: 1, reason: "not valid JSON: \(error)") }
-        var items = value.arrayValue
-        if items == nil, let object = value.objectValue { items = object["entries"]?.arrayValue }
-        guard let items else { throw .syntax(source: source, line: 1, reason: "expected a JSON array of entries") }
+        var items: Node? = root
+        if case .mapping(let mapping)? = root { items = mapping["entries"] }
+        guard let root else {
+            self.entries = []
+            return
+        }
+        guard case .sequence(let sequence)? = items else {
+            throw .syntax(source: source, line: Self.line(of: root), reason: "expected a list of entries ('- name: ...')")
+        }
         var entries: [Entry] = []
-        for (index, item) in items.enumerated() {
-            guard let object = item.objectValue else {
-                throw .syntax(source: source, line: 1, reason: "entry \(index + 1) is not an object")
+        for item in sequence {
+            guard case .mapping(let mapping) = item else {
+                throw .syntax(source: source, line: Self.line(of: item), reason: "expected 'key: value' lines, found '\(Self.text(item))'")
             }
             var fields: [String: FieldValue] = [:]
-            for key in object.keys {
-                switch object[key] {
-                case .string(let string): fields[key] = .scalar(string)
-                case .array(let array): fields[key] = .list(array.compactMap(\.stringValue))
-                default: break
+            for (key, value) in mapping {
+                guard let name = key.scalar?.string else { continue }
+                switch value {
+                case .scalar(let scalar): fields[name] = .scalar(scalar.string)
+                case .sequence(let list):
+                    var strings: [String] = []
+                    for element in list {
+                        guard let string = element.scalar?.string else {
+                            throw .syntax(source: source, line: Self.line(of: element), reason: "'\(name)' lists something that is not a name")
+                        }
+                        strings.append(string)
+                    }
+                    fields[name] = .list(strings)
+                case .mapping, .alias: break
                 }
             }
-            entries.append(try entry(fields, source: source, line: 1))
+            entries.append(try Self.entry(fields, source: source, line: Self.line(of: item)))
         }
-        return entries
+        self.entries = entries
     }
 
     enum FieldValue: Equatable {
@@ -90,62 +105,24 @@ public struct UserGazetteer: Sendable, Equatable {
         case list([String])
     }
 
-    private static func parseYAML(_ text: String, source: String) throws(UserGazetteerError) -> [Entry] {
-        var entries: [Entry] = []
-        var current: [String: FieldValue]?
-        var currentLine = 0
-        var openList: String?
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        for (offset, rawLine) in lines.enumerated() {
-            let number = offset + 1
-            var line = String(rawLine)
-            if line.hasSuffix("\r") { line.removeLast() }
-            if let hash = commentStart(line) { line = String(line[..<hash]) }
-            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-            let indent = line.prefix { $0 == " " }.count
-            var body = line.trimmingCharacters(in: .whitespaces)
-            if indent == 0, body == "entries:" { continue }
-            if body.hasPrefix("- "), let key = openList, indent > 0, current != nil,
-                !body.dropFirst(2).contains(":") || body.dropFirst(2).first == "\"" || body.dropFirst(2).first == "'"
-            {
-                // A block list item under "aliases:".
-                let item = unquote(String(body.dropFirst(2)).trimmingCharacters(in: .whitespaces))
-                if case .list(var items) = current?[key] ?? .list([]) {
-                    items.append(item)
-                    current?[key] = .list(items)
-                }
-                continue
-            }
-            if body.hasPrefix("- ") || body == "-" {
-                if let fields = current { entries.append(try entry(fields, source: source, line: currentLine)) }
-                current = [:]
-                currentLine = number
-                openList = nil
-                body = String(body.dropFirst(1)).trimmingCharacters(in: .whitespaces)
-                if body.isEmpty { continue }
-            } else if current == nil {
-                throw .syntax(source: source, line: number, reason: "expected a list item starting with '- ', found '\(body)'")
-            }
-            guard let colon = keyColon(body) else {
-                throw .syntax(source: source, line: number, reason: "expected 'key: value', found '\(body)'")
-            }
-            let key = body[..<colon].trimmingCharacters(in: .whitespaces)
-            let value = body[body.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            openList = nil
-            if value.isEmpty {
-                current?[key] = .list([])
-                openList = key
-            } else if value.hasPrefix("[") {
-                guard value.hasSuffix("]") else {
-                    throw .syntax(source: source, line: number, reason: "unclosed list '\(value)'")
-                }
-                current?[key] = .list(splitFlowList(String(value.dropFirst().dropLast())))
-            } else {
-                current?[key] = .scalar(unquote(value))
-            }
+    /// The 1-based line a node starts on.
+    private static func line(of node: Node) -> Int { max(node.mark?.line ?? 1, 1) }
+
+    /// A node as the user wrote it, for messages.
+    private static func text(_ node: Node) -> String {
+        node.scalar?.string ?? (try? Yams.serialize(node: node).trimmingCharacters(in: .whitespacesAndNewlines)) ?? "?"
+    }
+
+    /// A Yams error as a gazetteer syntax error with its line.
+    private static func syntaxError(_ error: YamlError, source: String) -> UserGazetteerError {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return .syntax(source: source, line: max(mark.line, 1), reason: "not valid YAML: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return .syntax(source: source, line: max(context.mark.line, 1), reason: "an entry repeats '\(duplicates.joined(separator: "', '"))'")
+        default:
+            return .syntax(source: source, line: 1, reason: "not valid YAML: \(error)")
         }
-        if let fields = current { entries.append(try entry(fields, source: source, line: currentLine)) }
-        return entries
     }
 
     private static func entry(_ fields: [String: FieldValue], source: String, line: Int) throws(UserGazetteerError) -> Entry {
@@ -176,64 +153,6 @@ public struct UserGazetteer: Sendable, Equatable {
         var country: String?
         if case .scalar(let code)? = fields["country"] { country = code.uppercased() }
         return Entry(name: name, kind: kind, aliases: aliases, placeType: placeType, country: country)
-    }
-
-    /// The colon that ends a key ("name: X"), outside quotes.
-    private static func keyColon(_ body: String) -> String.Index? {
-        guard let colon = body.firstIndex(of: ":") else { return nil }
-        let key = body[..<colon]
-        guard !key.isEmpty, !key.contains("\""), !key.contains("'"), !key.contains(" ") else { return nil }
-        let after = body.index(after: colon)
-        guard after == body.endIndex || body[after] == " " else { return nil }
-        return colon
-    }
-
-    /// Where a `#` comment starts (outside quotes, after white space), if any.
-    private static func commentStart(_ line: String) -> String.Index? {
-        var quote: Character?
-        var previous: Character = " "
-        for index in line.indices {
-            let character = line[index]
-            if let open = quote {
-                if character == open { quote = nil }
-            } else if character == "\"" || character == "'" {
-                quote = character
-            } else if character == "#", previous == " " || previous == "\t" {
-                return index
-            }
-            previous = character
-        }
-        return nil
-    }
-
-    private static func splitFlowList(_ body: String) -> [String] {
-        var items: [String] = []
-        var current = ""
-        var quote: Character?
-        for character in body {
-            if let open = quote {
-                current.append(character)
-                if character == open { quote = nil }
-            } else if character == "\"" || character == "'" {
-                quote = character
-                current.append(character)
-            } else if character == "," {
-                items.append(unquote(current.trimmingCharacters(in: .whitespaces)))
-                current = ""
-            } else {
-                current.append(character)
-            }
-        }
-        let last = current.trimmingCharacters(in: .whitespaces)
-        if !last.isEmpty { items.append(unquote(last)) }
-        return items
-    }
-
-    private static func unquote(_ value: String) -> String {
-        guard value.count >= 2, let first = value.first, first == value.last, first == "\"" || first == "'" else {
-            return value
-        }
-        return String(value.dropFirst().dropLast())
     }
 }
 

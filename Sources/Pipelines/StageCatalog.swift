@@ -98,6 +98,7 @@ public enum StageCatalog {
             "partial": .flag,
             "merge": .flag,
             "title": .string,
+            "memory-budget": .string,
         ]),
     ]
 

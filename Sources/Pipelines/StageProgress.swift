@@ -1,4 +1,5 @@
 import Foundation
+import GleanerCore
 
 /// Where a stage stands while the pipeline runs, for progress displays.
 public struct StageProgress: Sendable, Hashable {
@@ -67,7 +68,8 @@ public struct StageProgress: Sendable, Hashable {
 
 /// Where `gleaner run` draws on the terminal: the one progress line, redrawn in place, with
 /// every line the stages write to standard error printed above it (stages' standard error is
-/// a pipe to the runner, so their own progress displays stay off).
+/// a pipe to the runner, so their own progress displays stay off). It draws through
+/// GleanerCore's ``StatusLine``, as the stages' own ``ProgressLine`` does.
 public final class ProgressDisplay: @unchecked Sendable {
     private let lock = NSLock()
     private let descriptor: Int32
@@ -82,14 +84,14 @@ public final class ProgressDisplay: @unchecked Sendable {
     public func draw(_ line: String) {
         lock.withLock {
             current = line
-            write("\r\u{1B}[K" + line)
+            StatusLine.rewrite(line, on: descriptor)
         }
     }
 
     /// Prints a stage's line above the progress line.
     public func message(_ line: ArraySlice<UInt8>) {
         lock.withLock {
-            write("\r\u{1B}[K" + String(decoding: line, as: UTF8.self) + "\n" + current)
+            StatusLine.rewrite(String(decoding: line, as: UTF8.self) + "\n" + current, on: descriptor)
         }
     }
 
@@ -97,11 +99,7 @@ public final class ProgressDisplay: @unchecked Sendable {
     public func finish(_ line: String) {
         lock.withLock {
             current = ""
-            write("\r\u{1B}[K" + line + "\n")
+            StatusLine.rewrite(line + "\n", on: descriptor)
         }
-    }
-
-    private func write(_ text: String) {
-        _ = Array(text.utf8).withUnsafeBytes { SystemProcess.writeAll(descriptor, $0) }
     }
 }

@@ -24,6 +24,14 @@ public struct Aggregate: Sendable, Equatable {
     public private(set) var mentionCounts: [MentionKind: Int] = [:]
     /// One shared copy of each repeated fact string and value.
     private var pool = InternPool()
+    /// The memory held by documents, facts and entities (without the pool), estimated.
+    private var itemBytes = 0
+
+    /// About how many bytes the aggregate holds: what ``SpillingAggregate`` weighs against its budget.
+    public var estimatedBytes: Int { itemBytes + pool.bytes }
+
+    /// The estimated bytes of one entry beyond its strings (struct, dictionary slot and key).
+    static let entryBytes = 192
 
     /// An empty aggregate.
     public init() {}
@@ -71,22 +79,41 @@ public struct Aggregate: Sendable, Equatable {
             documents[document.key] = DocumentSummary.preferred(existing, document)
         } else {
             documents[document.key] = document
+            itemBytes += Self.entryBytes + [document.key, document.id, document.source, document.title, document.published]
+                .reduce(0) { $0 + Self.heapBytes($1) }
         }
     }
 
     mutating func insert(fact: FactOccurrence) {
         let position = fact.position
         if let existing = facts[position], !FactOccurrence.ordered(fact, existing) { return }
+        if facts[position] == nil { itemBytes += Self.entryBytes }
+        facts[position] = interned(fact)
+    }
+
+    /// The fact with its strings and value from this aggregate's pool (it is not inserted).
+    mutating func interned(_ fact: FactOccurrence) -> FactOccurrence {
         var fact = fact
         fact.document = pool.string(fact.document)
         fact.text = pool.string(fact.text)
         fact.sentenceText = pool.string(fact.sentenceText)
         fact.value = fact.value.map { pool.value($0) }
-        facts[position] = fact
+        return fact
     }
 
     mutating func insert(entity key: EntityKey, stats: EntityStats) {
+        if entities[key] == nil {
+            itemBytes += Self.entryBytes * 2 + Self.heapBytes(key.name)
+                + stats.references.reduce(0) { $0 + Self.entryBytes / 2 + Self.heapBytes($1.text) + Self.heapBytes($1.sentenceText) }
+        }
+        itemBytes += stats.aliases.reduce(0) { $0 + 32 + Self.heapBytes($1) }
         entities[key, default: EntityStats()].merge(stats)
+    }
+
+    /// The heap bytes of a string: none when Swift keeps it inline (15 UTF-8 bytes or fewer).
+    static func heapBytes(_ string: String?) -> Int {
+        guard let count = string?.utf8.count, count > 15 else { return 0 }
+        return 32 + count
     }
 
     mutating func addCounts(records count: Int, mentions: [MentionKind: Int]) {
@@ -106,10 +133,15 @@ public struct Aggregate: Sendable, Equatable {
 struct InternPool: Sendable {
     private var strings: Set<String> = []
     private var values: Set<JSONValue> = []
+    /// The bytes the pool holds, estimated.
+    private(set) var bytes = 0
 
     /// The pool's copy of `string`; short strings are stored inline by Swift and returned as they are.
     mutating func string(_ string: String) -> String {
-        string.utf8.count <= 15 ? string : strings.insert(string).memberAfterInsert
+        guard string.utf8.count > 15 else { return string }
+        let (inserted, member) = strings.insert(string)
+        if inserted { bytes += 16 + Aggregate.heapBytes(string) }
+        return member
     }
 
     /// The pool's copy of `value`.
@@ -117,7 +149,20 @@ struct InternPool: Sendable {
         switch value {
         case .null, .bool, .number: return value
         case .string(let string): return .string(self.string(string))
-        case .array, .object: return values.insert(value).memberAfterInsert
+        case .array, .object:
+            let (inserted, member) = values.insert(value)
+            if inserted { bytes += Self.bytes(of: value) }
+            return member
+        }
+    }
+
+    /// The estimated bytes of a value: its nodes and the strings Swift cannot keep inline.
+    static func bytes(of value: JSONValue) -> Int {
+        switch value {
+        case .null, .bool, .number: return 24
+        case .string(let string): return 24 + Aggregate.heapBytes(string)
+        case .array(let items): return 48 + items.reduce(0) { $0 + bytes(of: $1) }
+        case .object(let object): return 64 + object.members.reduce(0) { $0 + 24 + Aggregate.heapBytes($1.key) + bytes(of: $1.value) }
         }
     }
 }

@@ -23,7 +23,14 @@ public struct HTMLWriter: Sendable {
 
     /// The report as an HTML document.
     public func render(_ report: Report) -> String {
-        var out = """
+        var text = ReportText()
+        write(report, to: &text)
+        return text.text
+    }
+
+    /// Writes the report as an HTML document, section by section.
+    public func write(_ report: Report, to out: inout ReportText) {
+        out += """
             <!DOCTYPE html>
             <html lang="en">
             <head>
@@ -85,12 +92,12 @@ public struct HTMLWriter: Sendable {
         referenceList(report, into: &out)
         out += "</main>\n<footer>Made by gleaner report from \(report.records) records. Every figure links to the sentence it came from.</footer>\n"
         out += "<script>\(HTMLAssets.script)</script>\n</body>\n</html>\n"
-        return out
+        out.finish()
     }
 
     // MARK: Sections
 
-    private func charts(_ report: Report, into out: inout String) {
+    private func charts(_ report: Report, into out: inout ReportText) {
         out += "<section id=\"charts\"><h2>At a glance</h2><div class=\"charts\">\n"
         let timeline = SVGCharts.timeline(report.timeline)
         out += "<figure class=\"wide chart-timeline\"><figcaption>Timeline <small>\(report.timeline.count) dated facts</small></figcaption>"
@@ -167,7 +174,7 @@ public struct HTMLWriter: Sendable {
         return out + "</figure>\n"
     }
 
-    private func documents(_ report: Report, into out: inout String) {
+    private func documents(_ report: Report, into out: inout ReportText) {
         out += "<section id=\"documents\"><h2>Documents</h2>\n"
         guard !report.documents.isEmpty else {
             out += "<p class=\"empty\">No documents.</p></section>\n"
@@ -187,7 +194,7 @@ public struct HTMLWriter: Sendable {
     }
 
     private func factTable(
-        _ id: String, _ heading: String, _ groups: [FactGroup], headers: [String], into out: inout String, row: (FactGroup) -> [Cell]
+        _ id: String, _ heading: String, _ groups: [FactGroup], headers: [String], into out: inout ReportText, row: (FactGroup) -> [Cell]
     ) {
         out += "<section id=\"\(id)\"><h2>\(heading)</h2>\n"
         if groups.isEmpty {
@@ -199,7 +206,7 @@ public struct HTMLWriter: Sendable {
     }
 
     private func entityTable(
-        _ id: String, _ heading: String, _ rows: [EntityRow], places: Bool, references: [Int: Reference], into out: inout String
+        _ id: String, _ heading: String, _ rows: [EntityRow], places: Bool, references: [Int: Reference], into out: inout ReportText
     ) {
         out += "<section id=\"\(id)\"><h2>\(heading)</h2>\n"
         guard !rows.isEmpty else {
@@ -221,7 +228,7 @@ public struct HTMLWriter: Sendable {
         out += "</section>\n"
     }
 
-    private func conflicts(_ report: Report, references: [Int: Reference], into out: inout String) {
+    private func conflicts(_ report: Report, references: [Int: Reference], into out: inout ReportText) {
         out += "<section id=\"conflicts\"><h2>Conflicting figures</h2>\n"
         guard !report.conflicts.isEmpty else {
             out += "<p class=\"empty\">None found: no two documents give different figures for the same thing.</p></section>\n"
@@ -242,7 +249,7 @@ public struct HTMLWriter: Sendable {
         out += "</div></section>\n"
     }
 
-    private func referenceList(_ report: Report, into out: inout String) {
+    private func referenceList(_ report: Report, into out: inout ReportText) {
         out += "<section id=\"references\"><h2>References</h2>\n"
         guard !report.references.isEmpty else {
             out += "<p class=\"empty\">No sentences cited.</p></section>\n"
@@ -272,7 +279,7 @@ public struct HTMLWriter: Sendable {
         }
     }
 
-    private func table(headers: [String], rows: [(id: String, cells: [Cell])], into out: inout String) {
+    private func table(headers: [String], rows: [(id: String, cells: [Cell])], into out: inout ReportText) {
         // A column of numbers is right-aligned, its header too, so a count sits under its own heading.
         let numeric = headers.indices.map { column in
             !rows.isEmpty && rows.allSatisfy { column < $0.cells.count && $0.cells[column].numeric }

@@ -22,7 +22,14 @@ public struct JSONReportWriter: Sendable {
     /// never exists twice in memory (as values and as text); the bytes are
     /// those of ``value(_:)``.
     public func render(_ report: Report) -> String {
-        var out = "{"
+        var text = ReportText()
+        write(report, to: &text)
+        return text.text
+    }
+
+    /// Writes the report as JSON text, member by member and element by element.
+    public func write(_ report: Report, to out: inout ReportText) {
+        out += "{"
         for (index, member) in members(report).enumerated() {
             if index > 0 { out += "," }
             out += JSONCodec.string(.string(member.key)) + ":"
@@ -37,7 +44,8 @@ public struct JSONReportWriter: Sendable {
                 out += Escape.jsonText(JSONCodec.string(member.value()))
             }
         }
-        return out + "}\n"
+        out += "}\n"
+        out.finish()
     }
 
     /// A top-level member: a value, or an array made one element at a time.

@@ -16,7 +16,14 @@ public struct MarkdownWriter: Sendable {
 
     /// The report as markdown.
     public func render(_ report: Report) -> String {
-        var out = "# \(Escape.markdown(title))\n\n"
+        var text = ReportText()
+        write(report, to: &text)
+        return text.text
+    }
+
+    /// Writes the report as markdown, section by section, row by row.
+    public func write(_ report: Report, to out: inout ReportText) {
+        out += "# \(Escape.markdown(title))\n\n"
         out += Summary.line(report) + "\n"
         documents(report, into: &out)
         facts("Money", report.money, header: ["Amount", "As written", "Converted", "Sources"], numeric: [0, 2], into: &out) { group in
@@ -47,33 +54,33 @@ public struct MarkdownWriter: Sendable {
         entities("Places", report.places, places: true, into: &out)
         conflicts(report, into: &out)
         references(report, into: &out)
-        return out
+        out.finish()
     }
 
-    private func documents(_ report: Report, into out: inout String) {
+    private func documents(_ report: Report, into out: inout ReportText) {
         out += "\n## Documents\n\n"
         guard !report.documents.isEmpty else {
             out += "No documents.\n"
             return
         }
-        table(header: ["", "Title", "Published", "Source", "Mentions"], rows: report.documents.map { entry in
+        table(header: ["", "Title", "Published", "Source", "Mentions"], rows: report.documents.lazy.map { entry in
             [entry.label, entry.summary.title.map(Escape.markdown) ?? "_untitled_", Escape.markdown(entry.summary.published ?? "—"),
              Escape.markdown(entry.summary.source ?? entry.summary.key), String(entry.summary.mentions)]
         }, numeric: [4], into: &out)
     }
 
     private func facts(
-        _ title: String, _ groups: [FactGroup], header: [String], numeric: Set<Int> = [], into out: inout String, row: (FactGroup) -> [String]
+        _ title: String, _ groups: [FactGroup], header: [String], numeric: Set<Int> = [], into out: inout ReportText, row: (FactGroup) -> [String]
     ) {
         out += "\n## \(title)\n\n"
         guard !groups.isEmpty else {
             out += "None found.\n"
             return
         }
-        table(header: header, rows: groups.map(row), numeric: numeric, into: &out)
+        table(header: header, rows: groups.lazy.map(row), numeric: numeric, into: &out)
     }
 
-    private func entities(_ title: String, _ rows: [EntityRow], places: Bool, into out: inout String) {
+    private func entities(_ title: String, _ rows: [EntityRow], places: Bool, into out: inout ReportText) {
         out += "\n## \(title)\n\n"
         guard !rows.isEmpty else {
             out += "None found.\n"
@@ -81,14 +88,14 @@ public struct MarkdownWriter: Sendable {
         }
         var header = ["Name", "Mentions", "Documents", "Also called"]
         if places { header += ["Type", "Country"] }
-        table(header: header + ["Sources"], rows: rows.map { row in
+        table(header: header + ["Sources"], rows: rows.lazy.map { row in
             var cells = [Escape.markdown(row.name), String(row.mentions), String(row.documents), Escape.markdown(row.aliases.joined(separator: ", "))]
             if places { cells += [Escape.markdown(row.placeType ?? ""), Escape.markdown(row.country ?? "")] }
             return cells + [citations(row.citations) + (row.mentions > row.citations.count ? " …" : "")]
         }, numeric: [1, 2], into: &out)
     }
 
-    private func conflicts(_ report: Report, into out: inout String) {
+    private func conflicts(_ report: Report, into out: inout ReportText) {
         out += "\n## Conflicting figures\n\n"
         guard !report.conflicts.isEmpty else {
             out += "None found: no two documents give different figures for the same thing.\n"
@@ -105,7 +112,7 @@ public struct MarkdownWriter: Sendable {
         }
     }
 
-    private func references(_ report: Report, into out: inout String) {
+    private func references(_ report: Report, into out: inout ReportText) {
         out += "\n## References\n\n"
         guard !report.references.isEmpty else {
             out += "No sentences cited.\n"
@@ -132,7 +139,7 @@ public struct MarkdownWriter: Sendable {
     }
 
     /// A table; the `numeric` columns are right-aligned (`---:`), headers with them.
-    private func table(header: [String], rows: [[String]], numeric: Set<Int> = [], into out: inout String) {
+    private func table(header: [String], rows: some Sequence<[String]>, numeric: Set<Int> = [], into out: inout ReportText) {
         out += "| " + header.joined(separator: " | ") + " |\n"
         out += "|" + header.indices.map { numeric.contains($0) ? "---:|" : "---|" }.joined() + "\n"
         for row in rows { out += "| " + row.joined(separator: " | ") + " |\n" }

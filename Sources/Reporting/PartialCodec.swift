@@ -25,10 +25,20 @@ public enum PartialCodec {
     }
 
     /// Hands the aggregate's lines to `emit` one at a time, so a large partial is never held twice.
-    public static func write(_ aggregate: Aggregate, to emit: (JSONValue) throws -> Void) rethrows {
+    public static func write<Failure: Error>(_ aggregate: Aggregate, to emit: (JSONValue) throws(Failure) -> Void) throws(Failure) {
+        try emit(header(aggregate))
+        try writeBody(aggregate, to: emit)
+    }
+
+    /// The first line: the format version and the aggregate's record and mention counts.
+    static func header(_ aggregate: Aggregate) -> JSONValue {
         var mentions = JSONObject()
         for kind in aggregate.mentionCounts.keys.sorted() { mentions[kind.rawValue] = int(aggregate.mentionCounts[kind]!) }
-        try emit(["partial": ["version": int(version), "records": int(aggregate.records), "mentions": .object(mentions)]])
+        return ["partial": ["version": int(version), "records": int(aggregate.records), "mentions": .object(mentions)]]
+    }
+
+    /// The lines after the header: documents, facts and entities, each sorted by its ``LineKey``.
+    static func writeBody<Failure: Error>(_ aggregate: Aggregate, to emit: (JSONValue) throws(Failure) -> Void) throws(Failure) {
         for key in aggregate.documents.keys.sorted() {
             let document = aggregate.documents[key]!
             try emit(["document": [
@@ -113,6 +123,36 @@ public enum PartialCodec {
             aggregate.insert(entity: EntityKey(kind: try mentionKind(object), name: try string(object, "name")), stats: stats)
         default:
             throw PartialLineError(reason: "unknown line kind '\(kind)'")
+        }
+    }
+
+    /// What a line after the header is sorted by: its section (documents, facts, entities in
+    /// that order), then its document key, fact position or entity key. Lines with equal keys
+    /// are one entry, merged as ``Aggregate/merge(_:)`` merges them.
+    enum LineKey: Comparable {
+        case document(String)
+        case fact(FactOccurrence.Position)
+        case entity(EntityKey)
+
+        /// The key of a line this codec wrote; nil for a header or a line it cannot have written.
+        init?(_ line: JSONObject) {
+            guard line.count == 1, let member = line.members.first, let body = member.value.objectValue else { return nil }
+            func offset(_ field: String) -> Int? { body[field]?.numberValue.flatMap { Int(exactly: $0) } }
+            switch member.key {
+            case "document":
+                guard let key = body["key"]?.stringValue else { return nil }
+                self = .document(key)
+            case "fact":
+                guard let document = body["document"]?.stringValue, let kind = body["kind"]?.stringValue.flatMap(MentionKind.init(rawValue:)),
+                    let start = offset("start"), let end = offset("end")
+                else { return nil }
+                self = .fact(FactOccurrence.Position(document: document, kind: kind, start: start, end: end))
+            case "entity":
+                guard let kind = body["kind"]?.stringValue.flatMap(MentionKind.init(rawValue:)), let name = body["name"]?.stringValue else { return nil }
+                self = .entity(EntityKey(kind: kind, name: name))
+            default:
+                return nil
+            }
         }
     }
 

@@ -27,16 +27,20 @@ public struct Report: Sendable {
 
     /// Builds the report of an aggregate.
     public init(_ aggregate: Aggregate) {
+        var byKind: [MentionKind: [FactOccurrence]] = [:]
+        for occurrence in aggregate.occurrences { byKind[occurrence.kind, default: []].append(occurrence) }
+        self.init(aggregate, factsByKind: byKind)
+    }
+
+    /// Builds the report of an aggregate whose facts are given apart, by kind, each list in
+    /// position order (as ``SpillingAggregate`` streams them from its merged runs).
+    init(_ aggregate: Aggregate, factsByKind byKind: [MentionKind: [FactOccurrence]]) {
         records = aggregate.records
         mentionCounts = aggregate.mentionCounts
         documents = aggregate.documents.values
             .sorted { ($0.source ?? "", $0.key) < ($1.source ?? "", $1.key) }
             .enumerated().map { DocumentEntry(label: "D\($0.offset + 1)", summary: $0.element) }
         var builder = ReferenceBuilder(labels: Dictionary(uniqueKeysWithValues: documents.map { ($0.summary.key, $0.label) }))
-
-        let occurrences = aggregate.occurrences
-        var byKind: [MentionKind: [FactOccurrence]] = [:]
-        for occurrence in occurrences { byKind[occurrence.kind, default: []].append(occurrence) }
 
         let vocabulary = Vocabulary()
         let rank = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($0.element.summary.key, $0.offset) })

@@ -15,10 +15,14 @@ public struct ReportJob: Sendable {
     public var merge: Bool
     /// A file to write atomically; nil for standard output.
     public var output: String?
+    /// The bytes the aggregate may hold before it spills a sorted run to a temporary folder
+    /// (see ``SpillingAggregate``); nil: never spill.
+    public var memoryBudget: Int?
 
     public init(
         settings: StageSettings, format: ReportFormat = .markdown, title: String = "Gleaner report",
-        partial: Bool = false, merge: Bool = false, output: String? = nil
+        partial: Bool = false, merge: Bool = false, output: String? = nil,
+        memoryBudget: Int? = SpillingAggregate.defaultBudget
     ) {
         self.settings = settings
         self.format = format
@@ -26,6 +30,7 @@ public struct ReportJob: Sendable {
         self.partial = partial
         self.merge = merge
         self.output = output
+        self.memoryBudget = memoryBudget
     }
 
     /// The record fields a report reads; the rest of each record is skipped unread.
@@ -43,7 +48,7 @@ public struct ReportJob: Sendable {
             diagnostics("report: \(error)")
             return error.exitStatus
         }
-        var sink: ReportOutput?
+        var sink: OutputFile?
         defer {
             if settings.stats {
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
@@ -51,7 +56,7 @@ public struct ReportJob: Sendable {
             }
         }
         do {
-            let destination = try output.map { path throws(IOFailure) in try ReportOutput(path: path) } ?? ReportOutput()
+            let destination = try output.map { path throws(IOFailure) in try OutputFile(path: path) } ?? OutputFile.standardOutput()
             sink = destination
             if format == .csv && !partial && !merge {
                 let writer = CSVWriter()
@@ -61,24 +66,25 @@ public struct ReportJob: Sendable {
                     try destination.write(rows.text(label: labels.label(for: rows.documentID)))
                 })
             } else {
-                var aggregate = Aggregate()
+                var aggregate = SpillingAggregate(budget: memoryBudget)
                 if merge {
                     try loop.run(fields: nil, prepare: { $0 }, consume: { line in
-                        try PartialCodec.add(line, to: &aggregate)
+                        try aggregate.add(partialLine: line)
                     })
                 } else {
                     try loop.run(fields: Self.recordFields, prepare: { record in try Aggregate(record: record) }, consume: { one in
-                        aggregate.merge(one)
+                        try aggregate.merge(one)
                     })
                 }
                 if partial {
-                    try PartialCodec.write(aggregate) { line in try destination.write(JSONCodec.string(line) + "\n") }
+                    try aggregate.writePartial { line in try destination.write(JSONCodec.string(line) + "\n") }
                 } else {
-                    let report = Report(aggregate)
-                    aggregate = Aggregate()  // the report holds what it needs; free the rest before rendering
-                    try destination.write(Self.render(report, format: format, title: title))
+                    // The report holds what it needs; the aggregate is freed before rendering.
+                    let report = try aggregate.report()
+                    try Self.write(report, format: format, title: title, to: destination)
                 }
             }
+            try destination.flush()
             try destination.commit()
         } catch is ClosedOutput {
             sink?.abandon()
@@ -107,11 +113,30 @@ public struct ReportJob: Sendable {
 
     /// A report in a format other than csv.
     public static func render(_ report: Report, format: ReportFormat, title: String = "Gleaner report") -> String {
+        var text = ReportText()
+        write(report, format: format, title: title, to: &text)
+        return text.text
+    }
+
+    /// Writes a report in a format other than csv to `text`.
+    public static func write(_ report: Report, format: ReportFormat, title: String = "Gleaner report", to text: inout ReportText) {
         switch format {
-        case .markdown, .csv: return MarkdownWriter(title: title).render(report)
-        case .json: return JSONReportWriter().render(report)
-        case .html: return HTMLWriter(title: title).render(report)
+        case .markdown, .csv: MarkdownWriter(title: title).write(report, to: &text)
+        case .json: JSONReportWriter().write(report, to: &text)
+        case .html: HTMLWriter(title: title).write(report, to: &text)
         }
+    }
+
+    /// Writes a report to `destination` in blocks as the writer makes it, never whole.
+    /// - Throws: the first error writing a block (``ClosedOutput``, ``IOFailure``).
+    static func write(_ report: Report, format: ReportFormat, title: String, to destination: OutputFile) throws {
+        var failure: (any Error)?
+        var text = ReportText { block in
+            guard failure == nil else { return }
+            do { try destination.write(block) } catch { failure = error }
+        }
+        write(report, format: format, title: title, to: &text)
+        if let failure { throw failure }
     }
 }
 

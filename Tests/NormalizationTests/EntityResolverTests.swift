@@ -114,6 +114,34 @@ struct EntityResolverTests {
         #expect(throws: UserGazetteerError.self) { try UserGazetteer(parsing: "name Mars\n") }
     }
 
+    @Test("gazetteer files are YAML read by Yams: block lists, quotes, flow mappings, an entries key")
+    func gazetteerYAML() throws {
+        let gazetteer = try UserGazetteer(
+            parsing: """
+                entries:
+                  - name: "Caucasus Watch"   # a comment after a quoted name
+                    kind: organisation
+                    aliases:
+                      - CW
+                      - 'Caucasus-Watch'
+                  - {name: Tbilisi, kind: place, type: city, country: ge}
+                """)
+        #expect(gazetteer.entries == [
+            UserGazetteer.Entry(name: "Caucasus Watch", kind: .organization, aliases: ["CW", "Caucasus-Watch"]),
+            UserGazetteer.Entry(name: "Tbilisi", kind: .place, placeType: "city", country: "GE"),
+        ])
+        #expect(throws: UserGazetteerError.invalidEntry(source: "g.yaml", line: 3, reason: "unknown kind 'planet' (expected person, organization or place)")) {
+            try UserGazetteer(parsing: "- name: Venus\n  kind: place\n- name: Mars\n  kind: planet\n", source: "g.yaml")
+        }
+        do {
+            _ = try UserGazetteer(parsing: "- name: Venus\n  kind: place\n- name: \"Mars\n", source: "g.yaml")
+            Issue.record("an unclosed quote was accepted")
+        } catch {
+            guard case .syntax(let source, let line, let reason) = error else { throw error }
+            #expect(source == "g.yaml" && line >= 3 && reason.hasPrefix("not valid YAML"))
+        }
+    }
+
     @Test("the seed articles yield every person, organisation and place fact")
     func seedFacts() throws {
         let expected: [String: [String]] = [
