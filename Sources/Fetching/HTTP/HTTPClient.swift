@@ -411,7 +411,9 @@ private let curlHeader: gleaner_data_callback = { data, size, count, context in
 }
 
 private let curlDebug: gleaner_debug_callback = { _, type, data, size, context in
-    if type == CURLINFO_TEXT, let data, size >= 12 {
+    // Every informational line comes here; only one starting "Excess found" matters, so the
+    // first letter is checked before any text is made.
+    if type == CURLINFO_TEXT, let data, size >= 12, UInt8(bitPattern: data.pointee) == UInt8(ascii: "E") {
         transfer(context).noteDebugText(String(decoding: UnsafeRawBufferPointer(start: data, count: min(size, 64)), as: UTF8.self))
     }
     return 0
