@@ -29,7 +29,9 @@ done
 # Repeated to the size asked for, doubling.
 cp "$work/sample" "$work/big"
 limit=$((megabytes * 1000 * 1000))
-while [ "$(stat -c %s "$work/big")" -lt "$limit" ]; do
+size=0
+while [ "$(stat -c %s "$work/big")" -gt "$size" ]; do
+  size=$(stat -c %s "$work/big")
   cat "$work/big" "$work/big" | head -c "$limit" >"$work/next" || true
   # keep whole lines only
   sed -i '$ { /}$/!d }' "$work/next"
