@@ -16,6 +16,7 @@ extension GleanerCommand {
     /// Parses the process arguments, runs the command and exits with a Gleaner status.
     public static func main() {
         ignoreBrokenPipeSignal()
+        ignoreTerminalStopSignals()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -29,6 +30,7 @@ extension GleanerAsyncCommand {
     /// Parses the process arguments, runs the command and exits with a Gleaner status.
     public static func main() async {
         ignoreBrokenPipeSignal()
+        ignoreTerminalStopSignals()
         do {
             var command = try parseAsRoot()
             if var asynchronous = command as? any AsyncParsableCommand {

@@ -185,6 +185,7 @@ public struct LineReader: ~Copyable {
             }
             if count < 0 {
                 if errno == EINTR { continue }
+                if errno == EIO, let failure = TerminalInput.backgroundFailure(fd) { throw failure }
                 throw IOFailure("read failed: \(String(cString: strerror(errno)))")
             }
             if count == 0 { reachedEOF = true } else { end += count }
@@ -244,6 +245,35 @@ public struct ClosedOutput: Error, Sendable {
 /// Ignores SIGPIPE so a closed stdout shows up as EPIPE, which stages treat as a quiet end.
 public func ignoreBrokenPipeSignal() {
     signal(SIGPIPE, SIG_IGN)
+}
+
+/// Ignores SIGTTIN and SIGTTOU, which stop a process of a background process group that reads
+/// its terminal (or writes to it under `stty tostop`) without a word: reading then fails with
+/// EIO, which ``TerminalInput`` turns into a message, and writing goes through. Children started
+/// later inherit this, so a `run:` script under `gleaner run` fails the same way instead of
+/// stopping.
+public func ignoreTerminalStopSignals() {
+    signal(SIGTTIN, SIG_IGN)
+    signal(SIGTTOU, SIG_IGN)
+}
+
+/// Standard input that is a terminal this process may not read: it belongs to another
+/// process group (the shell's foreground job), as for `stage &` or a stage under `gleaner run`,
+/// which starts each stage in a process group of its own.
+public enum TerminalInput {
+    /// What a stage says when it cannot read records from the terminal.
+    public static let backgroundMessage =
+        "cannot read standard input: it is a terminal that belongs to the foreground job, and this process runs in"
+        + " another process group (started with '&', or as a stage of gleaner run); give the records with '< FILE' or through a pipe"
+
+    /// The failure of reading `fd`, when `fd` is a terminal whose foreground process group is
+    /// not this process's (a read would stop the process, or fail with EIO); nil otherwise.
+    public static func backgroundFailure(_ fd: Int32) -> IOFailure? {
+        guard isatty(fd) == 1 else { return nil }
+        let foreground = tcgetpgrp(fd)
+        guard foreground > 0, foreground != getpgrp() else { return nil }
+        return IOFailure(backgroundMessage, exitStatus: SysExit.noInput)
+    }
 }
 
 /// Writes a file atomically: to a temporary file beside it, then rename (see ``OutputFile``:

@@ -288,6 +288,47 @@ struct HostileInputTests {
         }
     }
 
+    // MARK: the terminal as input
+
+    /// Runs `command` with sh inside script(1), on a terminal of its own; returns what it wrote
+    /// to the file named by `$STATE`, and the file named by `$ERR`.
+    static func onTerminal(_ command: String) throws -> (state: String, stderr: String) {
+        let folder = TemporaryFiles.folder()
+        let state = folder.appendingPathComponent("state").path
+        let err = folder.appendingPathComponent("err").path
+        let result = try Executables.run(
+            "/usr/bin/timeout", ["-s", "KILL", "30", "script", "-qec", "STATE='\(state)' ERR='\(err)'; \(command)", "/dev/null"],
+            environment: ["PATH": "/usr/bin:/bin", "SHELL": "/bin/sh", "TERM": "dumb"])
+        #expect(result.status != 137, "still waiting after 30 s: \(command)")
+        let read = { (path: String) in (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
+        return (read(state).trimmingCharacters(in: .whitespacesAndNewlines), read(err))
+    }
+
+    @Test("a stage started with & that reads the terminal says why and exits 66 instead of stopping silently on SIGTTIN",
+        arguments: ["clean", "extract", "normalize", "report"])
+    func backgroundTerminalInput(stage: String) throws {
+        let ran = try Self.onTerminal("set -m; '\(Executables.path(stage))' 2>\"$ERR\" & wait $!; echo $? > \"$STATE\"")
+        #expect(ran.state == "66", "\(stage) ended with '\(ran.state)': \(ran.stderr)")
+        #expect(ran.stderr.contains("\(stage): cannot read standard input: it is a terminal"), "\(ran.stderr)")
+    }
+
+    @Test("fetch - started with & says why it cannot read its list from the terminal")
+    func backgroundTerminalList() throws {
+        let ran = try Self.onTerminal("set -m; '\(Executables.path("fetch"))' - 2>\"$ERR\" & wait $!; echo $? > \"$STATE\"")
+        #expect(ran.state == "66", "fetch ended with '\(ran.state)': \(ran.stderr)")
+        #expect(ran.stderr.contains("fetch: cannot read standard input: it is a terminal"), "\(ran.stderr)")
+    }
+
+    @Test("gleaner run whose first stage reads the terminal fails with the stage's reason instead of hanging")
+    func runnerTerminalInput() throws {
+        let folder = TemporaryFiles.folder()
+        try Data("name: t\nstages:\n  - clean\n".utf8).write(to: folder.appendingPathComponent("p.yaml"))
+        let ran = try Self.onTerminal(
+            "'\(Executables.path("gleaner"))' run --no-progress '\(folder.path)/p.yaml' 2>\"$ERR\"; echo $? > \"$STATE\"")
+        #expect(ran.state != "" && ran.state != "0", "gleaner run ended with '\(ran.state)': \(ran.stderr)")
+        #expect(ran.stderr.contains("cannot read standard input: it is a terminal"), "\(ran.stderr)")
+    }
+
     /// Processes whose command line contains `text` (from /proc).
     static func processes(matching text: String) -> Int {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []

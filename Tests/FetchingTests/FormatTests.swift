@@ -145,7 +145,7 @@ struct WARCReaderTests {
                 "WARC-Type: response\r\nWARC-Target-URI: http://a.example/y\r\nContent-Type: application/http; msgtype=response\r\n",
                 redirect)
             + record("WARC-Type: resource\r\nWARC-Target-URI: file:///notes.txt\r\nContent-Type: text/plain\r\n", Array("note".utf8))
-        let documents = try WARCReader.documents(in: Gzip.compress(file), archive: "x.warc.gz", maxBytes: 1 << 20)
+        let documents = try WARCReader.entries(in: Gzip.compress(file), archive: "x.warc.gz", maxBytes: 1 << 20).map { try $0.get() }
         #expect(documents.count == 2)
         #expect(documents[0].source == "http://a.example/x")
         #expect(documents[0].status == 200)
@@ -154,6 +154,70 @@ struct WARCReaderTests {
         #expect(documents[0].headers.contains { $0.name == "content-language" && $0.value == "de" })
         #expect(documents[1].mediaType == "text/plain")
         #expect(documents[1].decoded.text == "note")
+    }
+
+    func resource(_ target: String, _ block: [UInt8]) -> [UInt8] {
+        record("WARC-Type: resource\r\nWARC-Target-URI: \(target)\r\nContent-Type: text/plain\r\n", block)
+    }
+
+    /// A gzip stream of `count` MiB of zeros as back-to-back members: a few KB on disk.
+    func zeroMembers(mebibytes count: Int) -> [UInt8] {
+        let member = Gzip.compress([UInt8](repeating: 0, count: 1 << 20))
+        return Array([[UInt8]](repeating: member, count: count).joined())
+    }
+
+    @Test("a record over --max-bytes becomes a failure naming it, passed over without being held; the records after it are read")
+    func recordOverMaxBytes() throws {
+        let file = Gzip.compress(resource("file:///big.txt", [UInt8](repeating: 0x61, count: 3 << 20)))
+            + Gzip.compress(resource("file:///small.txt", Array("note".utf8)))
+        let entries = WARCReader.entries(in: file, archive: "x.warc.gz", maxBytes: 1 << 20)
+        #expect(entries.count == 2)
+        guard case .failure(let failure) = entries.first else { Issue.record("the big record was kept"); return }
+        #expect(failure.reason == .tooLarge)
+        #expect(failure.message == "WARC 'x.warc.gz': record 'file:///big.txt' at byte 0 holds 3145728 bytes, over --max-bytes 1048576")
+        #expect(try entries.last?.get().decoded.text == "note")
+    }
+
+    @Test("a .warc.gz bomb stops once the archive inflates past its limit, after the documents before it")
+    func bombStopsAtTheLimit() throws {
+        // The record header says 1 GiB; the zeros that follow are 1,024 gzip members of 1 MiB.
+        let head = Array("WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: file:///bomb\r\nContent-Length: \(1 << 30)\r\n\r\n".utf8)
+        let bomb = zeroMembers(mebibytes: 1024)
+        let first = resource("file:///first.txt", Array("first".utf8))
+        let file = Gzip.compress(first) + Gzip.compress(head) + bomb
+        #expect(file.count < 2 << 20)
+        let limit = WARCReader.inflationLimit(compressed: file.count, maxBytes: 1 << 20)
+        let entries = WARCReader.entries(in: file, archive: "b.warc.gz", maxBytes: 1 << 20)
+        #expect(entries.count == 3)
+        #expect(try entries.first?.get().decoded.text == "first")
+        let messages = entries.dropFirst().compactMap { entry -> String? in
+            if case .failure(let failure) = entry { return failure.message } else { return nil }
+        }
+        #expect(messages.first?.contains("record 'file:///bomb' at byte \(first.count) holds 1073741824 bytes, over --max-bytes") == true, "\(messages)")
+        #expect(messages.last?.hasPrefix("WARC 'b.warc.gz': inflates to more than \(limit) bytes") == true, "\(messages)")
+    }
+
+    @Test("a .warc.gz cut short fails as truncated, keeping the records before the cut")
+    func truncatedArchive() throws {
+        let whole = Gzip.compress(resource("file:///a.txt", Array("alpha".utf8)))
+            + Gzip.compress(resource("file:///b.txt", Array(String(repeating: "beta ", count: 2000).utf8)))
+        let entries = WARCReader.entries(in: Array(whole.dropLast(40)), archive: "t.warc.gz", maxBytes: 1 << 20)
+        #expect(try entries.first?.get().decoded.text == "alpha")
+        guard case .failure(let failure) = entries.last else { Issue.record("no failure for the cut"); return }
+        #expect(failure.reason == .badArchive && failure.message.contains("truncated"), "\(failure.message)")
+    }
+
+    @Test("fetch reads a 1 GiB .warc.gz bomb in little memory: never inflated past the limit, never held")
+    func bombThroughFetch() throws {
+        let dir = try TemporaryDirectory()
+        let head = Array("WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: file:///bomb\r\nContent-Length: \(1 << 30)\r\n\r\n".utf8)
+        let path = try dir.write("bomb.warc.gz", Gzip.compress(head) + zeroMembers(mebibytes: 1024))
+        // --max-bytes 50 MB: the old whole-archive inflation held up to 4 × 50 MB before failing.
+        let measured = try Executables.runMeasuringMemory("fetch", ["--on-error", "skip", "--max-bytes", "50000000", path])
+        #expect(measured.result.status == 0, "\(measured.result.stderr)")
+        #expect(measured.result.stderr.contains("record 'file:///bomb' at byte 0 holds 1073741824 bytes, over --max-bytes 50000000"))
+        #expect(measured.result.stdout.isEmpty)
+        #expect(measured.peakKiB < 64 << 10, "peak \(measured.peakKiB) KiB")
     }
 
     @Test("a file that is not WARC fails clearly")

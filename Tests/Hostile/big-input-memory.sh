@@ -3,8 +3,9 @@
 #
 # Peak memory of one map stage (clean, extract or normalize) over a large input: the stage's
 # own input made from the readability pages of ../shared/datasets (fetch, then the stages
-# before STAGE), repeated to MEGABYTES (default 1000) in a temporary file, run once under
-# GNU time -v with stdout to /dev/null. Prints "STAGE MB wall peak_MB status"; the file is
+# before STAGE), repeated to MEGABYTES (default 1000) in a temporary file, run once with
+# stdout to /dev/null while its peak RSS (VmHWM) and bytes read are polled every 2 s and
+# printed on stderr; the last line gives the wall time, peak and exit status. The file is
 # deleted at the end. BIN is a products folder (e.g. .build/release).
 set -euo pipefail
 bin=$(cd "$1" && pwd)
@@ -28,7 +29,9 @@ done
 # Repeated to the size asked for, doubling.
 cp "$work/sample" "$work/big"
 limit=$((megabytes * 1000 * 1000))
-while [ "$(stat -c %s "$work/big")" -lt "$limit" ]; do
+size=0
+while [ "$(stat -c %s "$work/big")" -gt "$size" ]; do
+  size=$(stat -c %s "$work/big")
   cat "$work/big" "$work/big" | head -c "$limit" >"$work/next" || true
   # keep whole lines only
   sed -i '$ { /}$/!d }' "$work/next"
@@ -36,9 +39,19 @@ while [ "$(stat -c %s "$work/big")" -lt "$limit" ]; do
 done
 
 size=$(stat -c %s "$work/big")
+# The peak so far (polled every 2 s) and the bytes read so far, every 30 s on stderr (a run cut
+# short still tells).
+"$bin/$stage" --on-error skip <"$work/big" >/dev/null 2>"$work/stderr" &
+pid=$!
+started=$SECONDS
+polls=0
+while kill -0 "$pid" 2>/dev/null; do
+  hwm=$(sed -n 's/^VmHWM: *\([0-9]*\) kB/\1/p' "/proc/$pid/status" 2>/dev/null)
+  read_bytes=$(sed -n 's/^rchar: //p' "/proc/$pid/io" 2>/dev/null)
+  polls=$((polls + 1))
+  [ -n "$hwm" ] && [ $((polls % 15)) = 0 ] && echo "$stage after $((SECONDS - started)) s: $((${read_bytes:-0} / 1000000)) of $((size / 1000000)) MB read, peak $((hwm / 1024)) MB RSS" >&2
+  sleep 2
+done
 status=0
-/usr/bin/time -v -o "$work/time" "$bin/$stage" --on-error skip <"$work/big" >/dev/null 2>"$work/stderr" || status=$?
-peak=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time")
-wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/time")
-cpu=$(awk -F': ' '/User time/ { u = $2 } /System time/ { s = $2 } END { printf "%.1f", u + s }' "$work/time")
-echo "$stage $((size / 1000000)) MB: wall $wall, CPU $cpu s, peak $((peak / 1024)).$(((peak % 1024) * 10 / 1024)) MB RSS, exit $status"
+wait "$pid" || status=$?
+echo "$stage $((size / 1000000)) MB: wall $((SECONDS - started)) s, peak ${hwm:-?} kB RSS (VmHWM at the last poll), exit $status"

@@ -89,6 +89,38 @@ public enum Executables {
             signalled: process.terminationReason == .uncaughtSignal)
     }
 
+    /// Runs `executable` as ``run(_:_:input:directory:environment:)`` does (empty standard input)
+    /// and also reports its peak resident memory, from `wait4`'s `ru_maxrss`, in KiB.
+    public static func runMeasuringMemory(_ executable: String, _ arguments: [String] = []) throws -> (result: ProcessResult, peakKiB: Int) {
+        let folder = TemporaryFiles.folder()
+        let outPath = folder.appendingPathComponent("stdout").path
+        let errPath = folder.appendingPathComponent("stderr").path
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let program = executable.hasPrefix("/") ? executable : path(executable)
+        let argv = ([program] + arguments).map { strdup($0) } + [nil]
+        let envp = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, program, &actions, nil, argv, envp)
+        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .ENOENT) }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0, errno == EINTR {}
+        let signalled = status & 0x7f != 0
+        let result = ProcessResult(
+            status: signalled ? status & 0x7f : (status >> 8) & 0xff,
+            stdout: FileManager.default.contents(atPath: outPath) ?? Data(),
+            stderr: String(decoding: FileManager.default.contents(atPath: errPath) ?? Data(), as: UTF8.self),
+            signalled: signalled)
+        try? FileManager.default.removeItem(at: folder)
+        return (result, usage.ru_maxrss)
+    }
+
     /// Runs a chain of executables joined by pipes in memory (each one's output is the next one's input).
     public static func pipeline(_ stages: [(String, [String])], input: Data = Data()) throws -> ProcessResult {
         var data = input

@@ -3,53 +3,96 @@ import Foundation
 /// Reads `.warc` and `.warc.gz` files (ours or any standard crawler's) as a source:
 /// each `response` record with an HTTP message, and each `resource` record, becomes a document.
 enum WARCReader {
-    struct FormatError: Error, CustomStringConvertible {
-        var description: String
-    }
-
     /// The largest archive read from disk (2 GiB).
     static let maximumArchiveBytes = Int(Int32.max)
 
-    /// The most a `.warc.gz` may inflate to: 20 times its size (web pages compress 5 to 10
-    /// times), and at least 4 × `--max-bytes`; a gzip bomb stops there.
+    /// The most a `.warc.gz` may inflate to in total: 20 times its size (web pages compress 5 to
+    /// 10 times), and at least 4 × `--max-bytes`; a gzip bomb stops there.
     static func inflationLimit(compressed: Int, maxBytes: Int) -> Int {
         min(maximumArchiveBytes, max(compressed.multipliedReportingOverflow(by: 20).partialValue, maxBytes.multipliedReportingOverflow(by: 4).partialValue))
     }
 
-    static func documents(in file: [UInt8], archive: String, maxBytes: Int) throws -> [Document] {
-        let bytes = Gzip.isGzip(file) ? try Gzip.decompress(file, limit: inflationLimit(compressed: file.count, maxBytes: maxBytes)) : file
-        var documents: [Document] = []
-        var offset = 0
-        let crlfcrlf: [UInt8] = [13, 10, 13, 10]
-        while offset < bytes.count {
-            while offset < bytes.count, bytes[offset] == 13 || bytes[offset] == 10 { offset += 1 }
-            guard offset < bytes.count else { break }
-            guard bytes[offset...].starts(with: Array("WARC/".utf8)),
-                let headEnd = find(crlfcrlf, in: bytes, from: offset)
-            else { throw FormatError(description: "no WARC record at byte \(offset)") }
-            let fields = parseFields(bytes[offset..<headEnd])
-            guard let length = fields["content-length"].flatMap({ Int($0) }), headEnd + 4 + length <= bytes.count else {
-                throw FormatError(description: "bad Content-Length in record at byte \(offset)")
-            }
-            let block = Array(bytes[(headEnd + 4)..<(headEnd + 4 + length)])
-            offset = headEnd + 4 + length
-            let type = fields["warc-type"] ?? ""
-            guard let target = fields["warc-target-uri"], type == "response" || type == "resource" else { continue }
-            let date = fields["warc-date"] ?? ""
-            let contentType = fields["content-type"] ?? ""
-            if type == "response", contentType.lowercased().hasPrefix("application/http") {
-                if let document = try httpDocument(block, target: target, date: date, archive: archive, maxBytes: maxBytes) {
-                    documents.append(document)
-                }
-            } else {
-                documents.append(
-                    Document(
-                        source: target, finalURL: target, fetchedAt: date,
-                        mediaType: MediaType.detect(contentType: contentType, path: target, bytes: block), bytes: block,
-                        declaredCharset: MediaType.charsetParameter(contentType), archive: archive))
-            }
+    /// The longest WARC record header read.
+    static let maximumHeadBytes = 1 << 16
+    /// Room for the HTTP status line and headers in a `response` block beside the
+    /// `--max-bytes` body.
+    static let httpHeadAllowance = 1 << 16
+
+    /// Every record of an archive that fetch turns into a document, in archive order, as it
+    /// inflates: a record whose block is over `maxBytes` (plus room for HTTP headers) is passed
+    /// over without being held and becomes a failure naming its target; the archive stops at
+    /// a damaged record or once it inflates past ``inflationLimit(compressed:maxBytes:)``, with
+    /// a failure after the documents read before it.
+    /// - Parameters:
+    ///   - file: The archive as stored: gzip members or plain WARC.
+    ///   - archive: The archive's name as given (failures and documents quote it).
+    ///   - maxBytes: `--max-bytes`: the largest body kept.
+    static func entries(in file: [UInt8], archive: String, maxBytes: Int) -> [Result<Document, FetchFailure>] {
+        var stream = ArchiveStream(file: file, inflationLimit: inflationLimit(compressed: file.count, maxBytes: maxBytes))
+        let blockLimit = maxBytes.addingReportingOverflow(httpHeadAllowance).partialValue
+        var entries: [Result<Document, FetchFailure>] = []
+        func failure(_ reason: FailureReason, _ message: String) -> FetchFailure {
+            FetchFailure(input: archive, reason: reason, message: "WARC '\(archive)': \(message)")
         }
-        return documents
+        do {
+            while true {
+                try stream.skipLineBreaks()
+                if try stream.atEnd() { break }
+                let offset = stream.position
+                guard let head = try stream.head(maximumLength: maximumHeadBytes), head.starts(with: Array("WARC/".utf8)) else {
+                    entries.append(.failure(failure(.badArchive, "no WARC record at byte \(offset)")))
+                    break
+                }
+                let fields = parseFields(head[0..<(head.count - 4)])
+                guard let length = fields["content-length"].flatMap({ Int($0) }), length >= 0 else {
+                    entries.append(.failure(failure(.badArchive, "bad Content-Length in record at byte \(offset)")))
+                    break
+                }
+                let type = fields["warc-type"] ?? ""
+                let target = fields["warc-target-uri"]
+                guard let target, type == "response" || type == "resource" else {
+                    guard try stream.skip(count: length) else {
+                        entries.append(.failure(failure(.badArchive, "record at byte \(offset) cut short")))
+                        break
+                    }
+                    continue
+                }
+                guard length <= blockLimit else {
+                    entries.append(.failure(failure(
+                        .tooLarge, "record '\(target)' at byte \(offset) holds \(length) bytes, over --max-bytes \(maxBytes)")))
+                    guard try stream.skip(count: length) else {
+                        entries.append(.failure(failure(.badArchive, "record at byte \(offset) cut short")))
+                        break
+                    }
+                    continue
+                }
+                guard let block = try stream.read(count: length) else {
+                    entries.append(.failure(failure(.badArchive, "record at byte \(offset) cut short")))
+                    break
+                }
+                let date = fields["warc-date"] ?? ""
+                let contentType = fields["content-type"] ?? ""
+                if type == "response", contentType.lowercased().hasPrefix("application/http") {
+                    do {
+                        if let document = try httpDocument(block, target: target, date: date, archive: archive, maxBytes: maxBytes) {
+                            entries.append(.success(document))
+                        }
+                    } catch {
+                        entries.append(.failure(failure(.badBody, "record '\(target)' at byte \(offset): \(error)")))
+                    }
+                } else {
+                    entries.append(
+                        .success(
+                            Document(
+                                source: target, finalURL: target, fetchedAt: date,
+                                mediaType: MediaType.detect(contentType: contentType, path: target, bytes: block), bytes: block,
+                                declaredCharset: MediaType.charsetParameter(contentType), archive: archive)))
+                }
+            }
+        } catch {
+            entries.append(.failure(failure(.badArchive, "\(error) at byte \(stream.position)")))
+        }
+        return entries
     }
 
     private static func httpDocument(
@@ -74,6 +117,7 @@ enum WARCReader {
         if let encoding = header("content-encoding")?.lowercased(), encoding == "gzip" || encoding == "deflate" || encoding == "x-gzip" {
             body = try Gzip.decompress(body, limit: maxBytes)
         }
+        guard body.count <= maxBytes else { throw GzipError.tooLarge(limit: maxBytes) }
         let contentType = header("content-type")
         return Document(
             source: target, finalURL: target, status: status, fetchedAt: date,

@@ -64,20 +64,15 @@ final class FetchContext: Sendable {
             failure.line = item.line
             return [.failure(failure)]
         }
-        do {
-            let documents = try WARCReader.documents(in: bytes, archive: item.input, maxBytes: options.maxBytes)
-            return documents.flatMap { document -> [FetchEvent] in
-                var document = document
+        return WARCReader.entries(in: bytes, archive: item.input, maxBytes: options.maxBytes).flatMap { entry -> [FetchEvent] in
+            switch entry {
+            case .success(var document):
                 if let fetchedAt = options.fetchedAt { document.fetchedAt = fetchedAt }
                 return Self.events(for: document, name: document.source)
+            case .failure(var failure):
+                failure.line = item.line
+                return [.failure(failure)]
             }
-        } catch {
-            return [
-                .failure(
-                    FetchFailure(
-                        input: item.input, line: item.line, reason: .badArchive,
-                        message: "cannot read WARC '\(item.input)': \(error)"))
-            ]
         }
     }
 

@@ -75,6 +75,9 @@ public struct FetchJob: Sendable {
 
     /// The items to fetch: the inputs resolved, or a `--list-sources` list read back.
     private func sourceItems() -> Result<[SourceItem], ListFailure> {
+        if sourceList == "-" || settings.inputs.contains("-"), let failure = TerminalInput.backgroundFailure(0) {
+            return .failure(ListFailure(message: failure.description, status: failure.exitStatus))
+        }
         guard let sourceList else {
             let resolver = SourceResolver { StandardInput.readAll() }
             return .success(resolver.resolve(arguments: settings.inputs, urlLists: urlLists))
