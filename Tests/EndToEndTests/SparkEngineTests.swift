@@ -234,7 +234,7 @@ final class LoopbackFolderServer: @unchecked Sendable {
         let line = stdout.firstLine()
         let words = line.split(separator: " ")
         guard let index = words.firstIndex(of: "port"), index + 1 < words.count, let port = Int(words[index + 1]) else {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
             throw NotStarted(description: "http.server did not start: '\(line)'")
         }
         self.port = port
@@ -244,8 +244,9 @@ final class LoopbackFolderServer: @unchecked Sendable {
     /// `http://127.0.0.1:<port>/<path>`.
     func url(_ path: String) -> String { "http://127.0.0.1:\(port)/\(path)" }
 
+    /// SIGKILL: a process Foundation starts can inherit a mask that blocks SIGTERM.
     func stop() {
-        process.terminate()
+        kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
     }
 }

@@ -29,7 +29,7 @@ struct Explain: ParsableCommand {
     @Option(help: ArgumentHelp("Print a GNU parallel script that runs N blocks at once.", valueName: "N"))
     var parallel: Int?
 
-    @Option(help: "With --parallel: fetch sources a block (parallel -N).")
+    @Option(help: ArgumentHelp("With --parallel: fetch sources a block (parallel -N).", valueName: "K"))
     var blockItems = 100
 
     func validate() throws {
