@@ -94,6 +94,20 @@ enum BoilerplateRules {
         "cet article a été publié", "esta entrada fue publicada", "questa voce è stata pubblicata",
     ]
 
+    /// Affiliate and sponsorship disclosures.
+    static let disclosurePhrases = [
+        "we may receive compensation", "we may earn a commission", "we earn a commission", "contains affiliate links",
+        "affiliate links", "affiliate-links", "erhalten wir eine provision", "provision vom händler",
+        "dieser beitrag enthält werbung", "enthält affiliate", "lien affilié", "liens affiliés", "enlaces de afiliados",
+    ]
+
+    /// Consent prompts that stand in for an embedded post or video.
+    static let embedConsentPhrases = [
+        "externer inhalt", "externe inhalte", "ohne dein einverständnis", "ohne ihr einverständnis",
+        "ohne ihre zustimmung", "wir respektieren deine privatsphäre", "wir respektieren ihre privatsphäre",
+        "to view this content", "external content", "load external content", "contenu externe",
+    ]
+
     static let newsletterPhrases = [
         "subscribe to our newsletter", "sign up for our newsletter", "sign up to our newsletter",
         "subscribe to the newsletter", "newsletter sign", "newsletter signup", "get our newsletter",
@@ -175,6 +189,8 @@ enum BoilerplateRules {
         }
         if length <= 400, found.intersects(phrases.comment) { return .comments }
         if length <= 300, found.intersects(phrases.postMeta) { return .metadata }
+        if length <= 400, found.intersects(phrases.disclosure) { return .advertisement }
+        if length <= 400, found.intersects(phrases.embedConsent) { return .cookie }
         if found.intersects(phrases.cookie), found.intersects(phrases.cookieContext) { return .cookie }
         if found.intersects(phrases.recruitment) { return .recruitment }
         if found.intersects(phrases.seeking), found.intersects(phrases.roles) { return .recruitment }
@@ -329,7 +345,7 @@ extension String {
 /// The phrase lists of ``BoilerplateRules`` compiled into one matcher.
 struct Phrases: Sendable {
     let matcher: PatternMatcher
-    let comment, cookie, cookieContext, recruitment, seeking, roles, newsletter, social, copyright, postMeta: PatternMatcher.Matches
+    let comment, cookie, cookieContext, recruitment, seeking, roles, newsletter, social, copyright, postMeta, disclosure, embedConsent: PatternMatcher.Matches
 
     static let shared = Phrases()
 
@@ -352,9 +368,13 @@ struct Phrases: Sendable {
         let copyright = ids(["all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
             "todos los derechos reservados", "tutti i diritti riservati"])
         let postMeta = ids(BoilerplateRules.postMetaPhrases)
+        let disclosure = ids(BoilerplateRules.disclosurePhrases)
+        let embedConsent = ids(BoilerplateRules.embedConsentPhrases)
         let matcher = PatternMatcher(list.words)
         self.matcher = matcher
         self.postMeta = matcher.set(postMeta)
+        self.disclosure = matcher.set(disclosure)
+        self.embedConsent = matcher.set(embedConsent)
         self.comment = matcher.set(comment)
         self.cookie = matcher.set(cookie)
         self.cookieContext = matcher.set(cookieContext)

@@ -27,6 +27,7 @@ struct ElementHints: Sendable {
         "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead", "media",
         "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor",
         "shopping", "tags", "widget", "newsletter", "subscribe", "cookie", "consent", "taboola", "recommend",
+        "author-bio", "authorbio", "about-author", "author-box", "authorbox", "autorenbox", "author-info",
     ]
     static let unlikelyWords = [
         "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap", "disqus", "extra",
@@ -55,7 +56,9 @@ struct ElementHints: Sendable {
         (.sidebar, ["sidebar", "side-bar", "rail", "widget", "aside"]),
         (.footer, ["footer", "copyright", "colophon"]),
         (.header, ["masthead", "site-header", "topbar", "top-bar"]),
-        (.metadata, ["byline", "author", "dateline", "writtenby", "p-author", "article-meta", "post-meta", "entry-meta", "tags"]),
+        (.metadata, [
+            "author-bio", "authorbio", "about-author", "author-box", "authorbox", "autorenbox", "author-info", "byline",
+            "author", "dateline", "writtenby", "p-author", "article-meta", "post-meta", "entry-meta", "tags"]),
     ]
 
     init() {}
