@@ -50,7 +50,7 @@ struct JSONCodecTests {
         #expect(JSONCodec.string(.number(-0.0)) == "0")
         #expect(JSONCodec.string(.number(999_999_999_999_999)) == "999999999999999")
         #expect(JSONCodec.string(.number(-123_456_789_012)) == "-123456789012")
-        #expect(JSONCodec.string(.number(1e15)) == "1e+15")
+        #expect(JSONCodec.string(.number(1e15)) == "1000000000000000.0")
     }
 
     @Test("rejects malformed JSON with the position", arguments: [
