@@ -108,9 +108,18 @@ public enum Executables {
         var pid = pid_t()
         let spawned = posix_spawn(&pid, program, &actions, nil, argv, envp)
         guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .ENOENT) }
+        // The child's own high-water mark, read from /proc while it runs: wait4's ru_maxrss would
+        // also count this test process's memory, which posix_spawn's shared-memory start carries
+        // into the child at exec.
         var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0, errno == EINTR {}
+        var peakKiB = 0
+        while true {
+            let waited = waitpid(pid, &status, WNOHANG)
+            if waited == pid { break }
+            if waited < 0, errno != EINTR { break }
+            peakKiB = max(peakKiB, highWaterKiB(of: pid))
+            usleep(10_000)
+        }
         let signalled = status & 0x7f != 0
         let result = ProcessResult(
             status: signalled ? status & 0x7f : (status >> 8) & 0xff,
@@ -118,7 +127,15 @@ public enum Executables {
             stderr: String(decoding: FileManager.default.contents(atPath: errPath) ?? Data(), as: UTF8.self),
             signalled: signalled)
         try? FileManager.default.removeItem(at: folder)
-        return (result, usage.ru_maxrss)
+        return (result, peakKiB)
+    }
+
+    /// `VmHWM` of a running process, in KiB (0 once it has gone).
+    private static func highWaterKiB(of pid: pid_t) -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+        else { return 0 }
+        return Int(line.dropFirst(6).filter(\.isNumber)) ?? 0
     }
 
     /// Runs a chain of executables joined by pipes in memory (each one's output is the next one's input).
