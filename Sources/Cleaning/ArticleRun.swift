@@ -1,3 +1,5 @@
+import GleanerCore
+
 #if GLEANER_TUNING
     import Foundation
 #endif

@@ -1,3 +1,5 @@
+import GleanerCore
+
 /// The marks of prose the plain-text scorer counts in a paragraph: digits, separator glyphs
 /// (`| » › · • / >`), sentence ends after a word, and link-like tokens (`http…`, `www.…`).
 ///
@@ -149,22 +151,5 @@ extension GraphemeSafety {
             return leftCount + 1 + rightCount
         }
         return (left + " " + right).count
-    }
-}
-
-/// Decoding of scalars from valid UTF-8 (a Swift string's bytes).
-enum UTF8Scalars {
-    /// The scalar starting at `index` and its length in bytes.
-    @inline(__always)
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
-        let first = UInt32(bytes[index])
-        if first < 0x80 { return (first, 1) }
-        if first < 0xE0 { return ((first & 0x1F) << 6 | UInt32(bytes[index + 1]) & 0x3F, 2) }
-        if first < 0xF0 {
-            return ((first & 0x0F) << 12 | (UInt32(bytes[index + 1]) & 0x3F) << 6 | UInt32(bytes[index + 2]) & 0x3F, 3)
-        }
-        let rest = (UInt32(bytes[index + 1]) & 0x3F) << 12 | (UInt32(bytes[index + 2]) & 0x3F) << 6
-            | UInt32(bytes[index + 3]) & 0x3F
-        return ((first & 0x07) << 18 | rest, 4)
     }
 }

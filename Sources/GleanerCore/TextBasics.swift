@@ -55,35 +55,35 @@ enum CodePoints {
     }
 
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
-        guard let base = bytes.baseAddress else { return [] }
+        guard !bytes.isEmpty else { return [] }
         let count = bytes.count
         return [Unicode.Scalar](unsafeUninitializedCapacity: count) { scalars, initialized in
             var index = 0
             var written = 0
             while index < count {
-                let lead = base[index]
-                let value: UInt32
-                if lead < 0x80 {
-                    scalars[written] = Unicode.Scalar(lead)
-                    written += 1
-                    index += 1
-                    continue
-                } else if lead < 0xE0 {
-                    value = UInt32(lead & 0x1F) << 6 | UInt32(base[index + 1] & 0x3F)
-                    index += 2
-                } else if lead < 0xF0 {
-                    value = UInt32(lead & 0x0F) << 12 | UInt32(base[index + 1] & 0x3F) << 6 | UInt32(base[index + 2] & 0x3F)
-                    index += 3
-                } else {
-                    value =
-                        UInt32(lead & 0x07) << 18 | UInt32(base[index + 1] & 0x3F) << 12 | UInt32(base[index + 2] & 0x3F) << 6
-                        | UInt32(base[index + 3] & 0x3F)
-                    index += 4
-                }
+                let (value, length) = UTF8Scalars.decode(bytes, at: index)
                 scalars[written] = Unicode.Scalar(value).unsafelyUnwrapped
                 written += 1
+                index += length
             }
             initialized = written
         }
+    }
+}
+
+/// Decoding of scalars from valid UTF-8 (a Swift string's bytes).
+public enum UTF8Scalars {
+    /// The scalar value starting at `index` and its length in bytes.
+    @inlinable @inline(__always)
+    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
+        let first = UInt32(bytes[index])
+        if first < 0x80 { return (first, 1) }
+        if first < 0xE0 { return ((first & 0x1F) << 6 | UInt32(bytes[index + 1]) & 0x3F, 2) }
+        if first < 0xF0 {
+            return ((first & 0x0F) << 12 | (UInt32(bytes[index + 1]) & 0x3F) << 6 | UInt32(bytes[index + 2]) & 0x3F, 3)
+        }
+        let rest = (UInt32(bytes[index + 1]) & 0x3F) << 12 | (UInt32(bytes[index + 2]) & 0x3F) << 6
+            | UInt32(bytes[index + 3]) & 0x3F
+        return ((first & 0x07) << 18 | rest, 4)
     }
 }

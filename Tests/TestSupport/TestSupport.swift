@@ -90,7 +90,7 @@ public enum Executables {
     }
 
     /// Runs `executable` as ``run(_:_:input:directory:environment:)`` does (empty standard input)
-    /// and also reports its peak resident memory, from `wait4`'s `ru_maxrss`, in KiB.
+    /// and also reports its peak resident memory (its `VmHWM`, polled every 10 ms while it runs), in KiB.
     public static func runMeasuringMemory(_ executable: String, _ arguments: [String] = []) throws -> (result: ProcessResult, peakKiB: Int) {
         let folder = TemporaryFiles.folder()
         let outPath = folder.appendingPathComponent("stdout").path
