@@ -3,7 +3,10 @@
 
 Makes the record once (the first seed through fetch | clean | extract | normalize), then runs
 each stage on its own input RUNS times, timing each run and reading the child's peak RSS from
-wait4. Prints a markdown table; `--json` prints one object per stage instead.
+wait4. Each run is launched through GNU time (/usr/bin/time), a small C program: Linux carries
+the launching process's RSS high-water mark into the child at exec, so a child spawned straight
+from this Python process would read Python's ~10 MB as its own floor. The `/bin/true` row is the
+floor that remains: GNU time reads its child's peak from its own wait4, and it is small. Prints a markdown table; `--json` prints one object per stage instead.
 Usage: bench.py BIN_DIR [--runs N] [--json]
 """
 import json, os, statistics, subprocess, sys, tempfile, time
@@ -15,6 +18,14 @@ as_json = "--json" in sys.argv
 
 seed = sorted(p for p in os.listdir("seeds") if p.endswith((".txt", ".html")))[0]
 work = tempfile.mkdtemp(prefix="gleaner-startup-")
+
+
+# GNU time writes the child's peak RSS (KiB, from its own wait4) here after each run.
+PEAK_FILE = os.path.join(tempfile.mkdtemp(prefix="gleaner-peak-"), "peak")
+
+def read_peak_kib():
+    with open(PEAK_FILE) as f:
+        return int(f.read().split()[-1])
 
 def stage(name, *arguments, stdin=None):
     return [os.path.join(bin_dir, name), *arguments], stdin
@@ -30,6 +41,7 @@ make(extracted, [os.path.join(bin_dir, "extract")], cleaned)
 make(normalized, [os.path.join(bin_dir, "normalize")], extracted)
 
 cases = [
+    ("/bin/true (floor)", ["/bin/true"], None),
     ("fetch", [os.path.join(bin_dir, "fetch"), os.path.join("seeds", seed)], None),
     ("clean", [os.path.join(bin_dir, "clean")], fetched),
     ("extract", [os.path.join(bin_dir, "extract")], cleaned),
@@ -41,13 +53,13 @@ cases = [
 def run_once(command, stdin):
     with open(stdin, "rb") if stdin else open(os.devnull, "rb") as source, open(os.devnull, "wb") as sink:
         start = time.perf_counter()
-        child = subprocess.Popen(command, stdin=source, stdout=sink, stderr=subprocess.DEVNULL)
+        child = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", PEAK_FILE, *command], stdin=source, stdout=sink, stderr=subprocess.DEVNULL)
         _, status, usage = os.wait4(child.pid, 0)
         elapsed = time.perf_counter() - start
     child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode != 0:
         sys.exit(f"startup: {' '.join(command)} exited {child.returncode}")
-    return elapsed * 1000, usage.ru_maxrss / 1024, (usage.ru_utime + usage.ru_stime) * 1000
+    return elapsed * 1000, read_peak_kib() / 1024, (usage.ru_utime + usage.ru_stime) * 1000
 
 results = []
 for name, command, stdin in cases:
