@@ -9,7 +9,7 @@ normalize, the seeds' fetched records repeated for clean, and generated normalis
 Benchmarks/cleaning/bench.sh --json (RESULTS_CLEANING=0 leaves it out).
 Usage: results.py BIN_DIR PYTHON_WITH_ORJSON COMMAND_LINE
 """
-import json, os, tempfile, platform, shutil, subprocess, sys, time
+import json, os, platform, shutil, subprocess, sys, time
 
 bin_dir, peer_python, command_line = sys.argv[1], sys.argv[2], sys.argv[3]
 mb = float(os.environ.get("RESULTS_MB", "8"))
@@ -19,27 +19,12 @@ commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], stdout=subproce
 os.makedirs(work, exist_ok=True)
 
 
-# GNU time writes the child's peak RSS (KiB, from its own wait4) here after each run.
-PEAK_FILE = os.path.join(tempfile.mkdtemp(prefix="gleaner-peak-"), "peak")
-
-def read_peak_kib():
-    with open(PEAK_FILE) as f:
-        return int(f.read().split()[-1])
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from measured import run_measured
 
 def run(command, stdin_path, stdout_path=os.devnull):
-    """Runs a command with files on stdin/stdout: (wall seconds, peak RSS MiB, CPU seconds).
-
-    The command is launched through GNU time (/usr/bin/time, a small C program) because Linux
-    carries the launcher's RSS high-water mark into the child at exec: spawned straight from
-    Python, every peak would have Python's ~10 MB as its floor."""
-    with open(stdin_path, "rb") if stdin_path else open(os.devnull, "rb") as source, open(stdout_path, "wb") as sink:
-        start = time.perf_counter()
-        child = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", PEAK_FILE, *command], stdin=source, stdout=sink)
-        _, status, usage = os.wait4(child.pid, 0)
-        wall = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"results: {' '.join(command)} exited {os.waitstatus_to_exitcode(status)}")
-    return wall, read_peak_kib() / 1024, usage.ru_utime + usage.ru_stime
+    """Runs a command with files on stdin/stdout: (wall seconds, peak RSS MiB, CPU seconds)."""
+    return run_measured(command, stdin_path, stdout_path, who="results")
 
 def lines(path):
     with open(path, "rb") as f:

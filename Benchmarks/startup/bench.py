@@ -20,8 +20,8 @@ seed = sorted(p for p in os.listdir("seeds") if p.endswith((".txt", ".html")))[0
 work = tempfile.mkdtemp(prefix="gleaner-startup-")
 
 
-# GNU time writes the child's peak RSS (KiB, from its own wait4) here after each run.
-PEAK_FILE = os.path.join(tempfile.mkdtemp(prefix="gleaner-peak-"), "peak")
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from measured import run_measured
 
 def read_peak_kib():
     with open(PEAK_FILE) as f:
@@ -51,15 +51,8 @@ cases = [
 ]
 
 def run_once(command, stdin):
-    with open(stdin, "rb") if stdin else open(os.devnull, "rb") as source, open(os.devnull, "wb") as sink:
-        start = time.perf_counter()
-        child = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", PEAK_FILE, *command], stdin=source, stdout=sink, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(child.pid, 0)
-        elapsed = time.perf_counter() - start
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode != 0:
-        sys.exit(f"startup: {' '.join(command)} exited {child.returncode}")
-    return elapsed * 1000, read_peak_kib() / 1024, (usage.ru_utime + usage.ru_stime) * 1000
+    wall, peak_mb, cpu = run_measured(command, stdin, stderr=subprocess.DEVNULL, who="startup")
+    return wall * 1000, peak_mb, cpu * 1000
 
 results = []
 for name, command, stdin in cases:
