@@ -4,9 +4,14 @@ The command runs under GNU time (/usr/bin/time, a small C program), which writes
 peak RSS from its own wait4. Linux carries the launching process's RSS high-water mark into a
 child at exec, so a child spawned straight from Python would read Python's ~14 MB as its floor.
 """
-import os, subprocess, sys, tempfile, time
+import atexit, os, shutil, subprocess, sys, tempfile, time
 
-_peak_file = os.path.join(tempfile.mkdtemp(prefix="gleaner-peak-"), "peak")
+if not os.access("/usr/bin/time", os.X_OK):
+    sys.exit("bench: GNU time is needed at /usr/bin/time (apt-get install time)")
+
+_peak_folder = tempfile.mkdtemp(prefix="gleaner-peak-")
+atexit.register(shutil.rmtree, _peak_folder, ignore_errors=True)
+_peak_file = os.path.join(_peak_folder, "peak")
 
 def run_measured(command, stdin_path=None, stdout_path=os.devnull, stderr=None, who="bench"):
     """Runs COMMAND with files on stdin/stdout: (wall seconds, peak RSS MiB, CPU seconds).

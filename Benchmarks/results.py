@@ -18,7 +18,6 @@ work = "out/bench/results"
 commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], stdout=subprocess.PIPE, text=True).stdout.strip()
 os.makedirs(work, exist_ok=True)
 
-
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from measured import run_measured
 

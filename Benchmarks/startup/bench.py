@@ -2,14 +2,12 @@
 """Start-up of every stage on a one-record input: median wall and CPU milliseconds, peak RSS.
 
 Makes the record once (the first seed through fetch | clean | extract | normalize), then runs
-each stage on its own input RUNS times, timing each run and reading the child's peak RSS from
-wait4. Each run is launched through GNU time (/usr/bin/time), a small C program: Linux carries
-the launching process's RSS high-water mark into the child at exec, so a child spawned straight
-from this Python process would read Python's ~10 MB as its own floor. The `/bin/true` row is the
-floor that remains: GNU time reads its child's peak from its own wait4, and it is small. Prints a markdown table; `--json` prints one object per stage instead.
+each stage on its own input RUNS times, timing each run and reading the child's peak RSS through
+GNU time (Benchmarks/measured.py says why). The `/bin/true` row is the floor that remains.
+Prints a markdown table; `--json` prints one object per stage instead.
 Usage: bench.py BIN_DIR [--runs N] [--json]
 """
-import json, os, statistics, subprocess, sys, tempfile, time
+import json, os, statistics, subprocess, sys, tempfile
 
 args = [a for a in sys.argv[1:] if not a.startswith("--")]
 bin_dir = args[0] if args else ".build/release"
@@ -19,13 +17,8 @@ as_json = "--json" in sys.argv
 seed = sorted(p for p in os.listdir("seeds") if p.endswith((".txt", ".html")))[0]
 work = tempfile.mkdtemp(prefix="gleaner-startup-")
 
-
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from measured import run_measured
-
-def read_peak_kib():
-    with open(PEAK_FILE) as f:
-        return int(f.read().split()[-1])
 
 def stage(name, *arguments, stdin=None):
     return [os.path.join(bin_dir, name), *arguments], stdin

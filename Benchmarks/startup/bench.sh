@@ -4,6 +4,5 @@
 # `swift build -c release` (BIN=dir to time other binaries, RUNS=N to change the count).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-[ -x /usr/bin/time ] || { echo "startup: GNU time is needed at /usr/bin/time (apt-get install time)" >&2; exit 1; }
 BIN=${BIN:-$(swift build -c release --show-bin-path)}
 python3 Benchmarks/startup/bench.py "$BIN" --runs "${RUNS:-30}" "$@"
